@@ -1,0 +1,67 @@
+/**
+ * The router every vendor node's `execute` delegates to: finds the operation for the chosen
+ * resource and runs it per item (with the operation's concurrency option when it offers one).
+ */
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+
+import { runItems, type ItemResult } from './execute';
+
+export interface Operation {
+	/** This operation's fields, display options already attached. */
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
+	/** Offers the "Concurrency" option (write operations whose items are independent). */
+	concurrent?: boolean;
+}
+
+export type ResourceOperations = Record<string, Operation>;
+
+export async function route(this: IExecuteFunctions, resources: Record<string, ResourceOperations>): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const op = resources[resource]?.[operation];
+	if (!op) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for the resource "${resource}"`);
+	}
+	const concurrency = op.concurrent ? Math.max(1, Math.min(20, Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1)) : 1;
+	return [await runItems(this, (i) => op.execute.call(this, i), concurrency)];
+}
+
+/** The "Concurrency" entry for an operation's Options collection. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 20 },
+	default: 1,
+	description: 'How many items are sent to the vendor at the same time. Output keeps the input order.',
+};
+
+/** Return All + Limit, the pair every list operation offers. */
+export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Reads Return All / Limit for item `i`. */
+export function readWindow(ctx: IExecuteFunctions, i: number, maxPageSize: number) {
+	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? Number.MAX_SAFE_INTEGER : (ctx.getNodeParameter('limit', i, 50) as number);
+	return { returnAll, limit, maxPageSize };
+}

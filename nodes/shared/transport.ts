@@ -1,0 +1,241 @@
+/**
+ * The one HTTP path for every vendor node: n8n's `httpRequestWithAuthentication` (so credential
+ * `authenticate` and token `preAuthentication` run as the server runs them) wrapped with pacing,
+ * retries and error mapping, written once.
+ *
+ * Retry rules: 429 waits for Retry-After (seconds or an HTTP date) or backs off exponentially with
+ * jitter; 5xx, timeouts, resets and garbled bodies are retried only when the request is safe to
+ * repeat. A plain create is never repeated blindly: the user is told it may have been applied.
+ */
+import { createHash } from 'node:crypto';
+import {
+	NodeApiError,
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, type VendorErrorInfo } from './errors';
+import { holdUntil, waitForSlot } from './limiter';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	/** Most time spent waiting between attempts of one request, in ms. */
+	maxTotalWaitMs: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxTotalWaitMs: 60_000, baseDelayMs: 400, maxDelayMs: 10_000 };
+
+/** What each vendor module tells the transport about its API. */
+export interface VendorApi {
+	/** Vendor name as users know it, used in every message. */
+	name: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The vendor's error inside a body: for HTTP errors, and for 2xx answers that report failure. */
+	errorInfo?(body: unknown): VendorErrorInfo | undefined;
+	/** True when a 2xx body is really a failure (Salekit `error: true`, Venio status code not 1000). */
+	isEnvelopeFailure?(body: unknown): boolean;
+	/** A documented request rate per credential; requests are paced a little under it. */
+	requestsPerSecond?: number;
+	/** Vendor-specific explanation for a status (e.g. SHOPLINE's 410 for archived orders). */
+	hint?(status: number, info: VendorErrorInfo): string | undefined;
+	retry?: Partial<RetryPolicy>;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/**
+	 * Safe to send again after a failure whose outcome is unknown (5xx, timeout, reset).
+	 * Defaults to true for GET, PUT, DELETE, HEAD; false otherwise. Upserts keyed by a code pass true.
+	 */
+	idempotent?: boolean;
+	/** Download bytes: the full response `{ body: Buffer, headers, statusCode }` is returned. */
+	binary?: boolean;
+	itemIndex?: number;
+}
+
+interface Failure {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, unknown>;
+	code?: string;
+}
+
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** Pulls status, body, headers and network code out of whatever the HTTP helper threw. */
+export function failureOf(error: unknown): Failure {
+	const e = error as Record<string, any>;
+	const candidates = [e, e?.cause, e?.cause?.cause, e?.errorResponse].filter(Boolean);
+	const out: Failure = {};
+	for (const c of candidates) {
+		const response = c.response;
+		out.status ??= response?.status ?? response?.statusCode ?? (typeof c.httpCode === 'string' ? Number(c.httpCode) || undefined : undefined);
+		if (out.body === undefined && response) out.body = response.data ?? response.body;
+		out.headers ??= response?.headers;
+		if (!out.code && typeof c.code === 'string' && /^E[A-Z]+$|^ERR_SOCKET|^UND_ERR/.test(c.code)) out.code = c.code;
+	}
+	if (!out.code && /timeout|timed out/i.test(String(e?.message ?? e?.cause?.message ?? ''))) out.code = 'ETIMEDOUT';
+	if (!out.code && /socket hang up|ECONNRESET/i.test(String(e?.message ?? e?.cause?.message ?? ''))) out.code = 'ECONNRESET';
+	return out;
+}
+
+/** Retry-After as milliseconds to wait: seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+	if (!headers) return undefined;
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
+	const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+function parseBodyText(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	const trimmed = body.trim();
+	if (trimmed === '') return { ok: true, value: undefined };
+	try {
+		return { ok: true, value: JSON.parse(trimmed) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** A stable, secret-free key for one credential: pacing and token caches are shared per key. */
+export function credentialKey(vendor: string, credentials: ICredentialDataDecryptedObject, fields: string[]): string {
+	const material = fields.map((f) => String(credentials[f] ?? '')).join('\u0000');
+	return `${vendor}:${createHash('sha256').update(material).digest('hex').slice(0, 24)}`;
+}
+
+export async function apiRequest<T = any>(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<T> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(api.credentialType);
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(api.retry ?? {}) };
+	const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE', 'HEAD'].includes(request.method);
+	const timeoutSeconds = Number(credentials.requestTimeout ?? 30) || 30;
+	const laneKey = credentialKey(api.name, credentials, ['baseUrl', 'clientId', 'accessToken', 'token']);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${api.baseUrl(credentials).replace(/\/+$/, '')}${request.path}`,
+		qs: request.qs,
+		body: request.body as IDataObject,
+		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		json: !request.binary,
+		timeout: timeoutSeconds * 1000,
+		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
+		arrayFormat: 'brackets',
+	};
+
+	const fail = (failure: Failure) => {
+		const info = api.errorInfo?.(failure.body) ?? genericErrorInfo(failure.body);
+		return mapHttpFailure(node, api.name, { status: failure.status ?? 0, body: failure.body }, info, {
+			itemIndex: request.itemIndex,
+			hint: api.hint?.(failure.status ?? 0, info),
+		});
+	};
+
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		await waitForSlot(laneKey, api.requestsPerSecond ? api.requestsPerSecond * 0.95 : 0);
+		let failure: Failure | undefined;
+		let response: unknown;
+		try {
+			response = await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options);
+		} catch (error) {
+			failure = failureOf(error);
+			if (failure.status === undefined && !failure.code) throw error; // not an HTTP failure: a bug or cancellation
+		}
+
+		if (!failure) {
+			if (request.binary) return response as T;
+			const parsed = parseBodyText(response);
+			if (parsed.ok) {
+				if (api.isEnvelopeFailure?.(parsed.value)) {
+					const info = api.errorInfo?.(parsed.value) ?? genericErrorInfo(parsed.value);
+					throw mapEnvelopeFailure(node, api.name, info, { itemIndex: request.itemIndex, hint: api.hint?.(200, info) });
+				}
+				return parsed.value as T;
+			}
+			// A garbled body: for a read, ask again; for a write we cannot know whether it was applied.
+			failure = { status: 200, body: response, code: 'EBADJSON' };
+		}
+
+		const rateLimited = failure.status === 429;
+		const transient =
+			!rateLimited &&
+			(TRANSIENT_STATUS.has(failure.status ?? 0) || (failure.code !== undefined && TRANSIENT_CODES.has(failure.code)) || failure.code === 'EBADJSON');
+		const connectionRefused = failure.code === 'ECONNREFUSED'; // nothing reached the vendor: always safe to retry
+
+		if (!rateLimited && !(transient && (idempotent || connectionRefused))) {
+			if (transient) throw unknownOutcomeError(node, api.name, failure, request.itemIndex);
+			throw fail(failure);
+		}
+
+		const wait = rateLimited ? retryAfterMs(failure.headers) ?? backoffMs(attempt, policy) : backoffMs(attempt, policy);
+		if (attempt >= policy.maxAttempts || waited + wait > policy.maxTotalWaitMs) {
+			if (rateLimited) throw rateLimitError(node, api.name, attempt, waited, wait, request.itemIndex);
+			throw failure.code === 'EBADJSON' || failure.status === undefined ? unknownOutcomeError(node, api.name, failure, request.itemIndex, attempt) : fail(failure);
+		}
+		if (rateLimited) holdUntil(laneKey, Date.now() + wait);
+		waited += wait;
+		await sleep(wait);
+	}
+}
+
+function describeFailure(failure: Failure): string {
+	if (failure.code === 'EBADJSON') {
+		const body = failure.body;
+		return isHtml(body) ? `an HTML page ("${readableText(body)}")` : 'a reply that is not valid JSON';
+	}
+	if (failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED') return 'no reply in time (timeout)';
+	if (failure.code === 'ECONNREFUSED') return 'a refused connection';
+	if (failure.code) return `a dropped connection (${failure.code})`;
+	return `HTTP ${failure.status}`;
+}
+
+function unknownOutcomeError(node: ReturnType<RequestContext['getNode']>, vendor: string, failure: Failure, itemIndex?: number, attempts?: number) {
+	const retried = attempts && attempts > 1;
+	return new NodeApiError(node, { code: failure.code ?? null, status: failure.status ?? null } as JsonObject, {
+		message: `${vendor} answered with ${describeFailure(failure)}${retried ? ` on all ${attempts} attempts` : ''}`,
+		description: retried
+			? 'The vendor kept failing. Try again later.'
+			: 'This request creates data, so it was not repeated automatically: the vendor may or may not have applied it. Check in the vendor before running this item again.',
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}
+
+function rateLimitError(node: ReturnType<RequestContext['getNode']>, vendor: string, attempts: number, waitedMs: number, nextWaitMs: number, itemIndex?: number) {
+	const retryAt = new Date(Date.now() + nextWaitMs).toISOString();
+	return new NodeApiError(node, { status: 429 } as JsonObject, {
+		message: `${vendor} is rate-limiting requests (429): still limited after ${attempts} attempts over ${Math.round(waitedMs / 1000)} s`,
+		description: `Try again after ${retryAt}, or lower the node's concurrency or batch size.`,
+		httpCode: '429',
+		itemIndex,
+	});
+}

@@ -1,0 +1,49 @@
+/**
+ * zod at the node boundary: a body is checked before any request, and a failure names the item
+ * and the field (by the label the user sees) in plain words.
+ */
+import { NodeOperationError, type INode } from 'n8n-workflow';
+import type { z, ZodIssue } from 'zod';
+
+/** Turns `['addresses', 0, 'locationName']` into `Addresses › 1 › Location Name` using known labels. */
+export function fieldPath(path: Array<string | number>, labels: Record<string, string> = {}): string {
+	return path
+		.map((part) => (typeof part === 'number' ? String(part + 1) : labels[part] ?? humanize(part)))
+		.join(' › ');
+}
+
+export function humanize(key: string): string {
+	return key
+		.replace(/\[\]$/, '')
+		.replace(/[_-]+/g, ' ')
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/^\w/, (c) => c.toUpperCase());
+}
+
+export function describeIssue(issue: ZodIssue, labels: Record<string, string>): string {
+	const where = issue.path.length ? `"${fieldPath(issue.path, labels)}"` : 'The input';
+	if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${where} is required`;
+	return `${where}: ${issue.message}`;
+}
+
+/** Parses `value` with `schema`, or throws a NodeOperationError naming the item and fields. */
+export function validateInput<S extends z.ZodTypeAny>(
+	node: INode,
+	schema: S,
+	value: unknown,
+	itemIndex: number,
+	labels: Record<string, string> = {},
+): z.infer<S> {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((i) => describeIssue(i, labels));
+	return fail(node, itemIndex, problems);
+}
+
+export function fail(node: INode, itemIndex: number, problems: string[]): never {
+	const first = problems[0];
+	throw new NodeOperationError(node, `Item ${itemIndex + 1}: ${first}`, {
+		itemIndex,
+		description: problems.length > 1 ? `All problems found:\n- ${problems.join('\n- ')}` : undefined,
+	});
+}

@@ -1,0 +1,371 @@
+/**
+ * Runs our compiled nodes inside n8n-core, the way the n8n server does: `WorkflowExecute` for
+ * actions, n8n-core's own Poll/Hook/Webhook/LoadOptions contexts for triggers and dropdowns, and
+ * a credentials helper that applies `authenticate` and `preAuthentication` as the server's does
+ * (token stored back into the credential, forced refresh after a 401).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	Workflow,
+	isExpression,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PACKAGE = 'n8n-nodes-asia-commerce';
+
+export interface Loaded {
+	nodes: Map<string, INodeType>;
+	credentials: Map<string, ICredentialType>;
+}
+
+/** Loads every node and credential class listed in package.json's `n8n` section from dist/. */
+export function loadPackage(): Loaded {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const nodes = new Map<string, INodeType>();
+	const credentials = new Map<string, ICredentialType>();
+	const instantiate = (file: string) => {
+		const mod = require(path.join(ROOT, file));
+		return Object.values(mod).map((C) => new (C as new () => unknown)());
+	};
+	for (const file of pkg.n8n.credentials as string[]) {
+		for (const c of instantiate(file) as ICredentialType[]) credentials.set(c.name, c);
+	}
+	for (const file of pkg.n8n.nodes as string[]) {
+		for (const n of instantiate(file) as INodeType[]) nodes.set(`${PACKAGE}.${n.description.name}`, n);
+	}
+	return { nodes, credentials };
+}
+
+/** A start node that emits the items given in its `items` parameter (JSON array). */
+class ItemsNode implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: 'Emits test items',
+		defaults: { name: 'Items' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
+		const items = typeof raw === 'string' ? JSON.parse(raw) : raw;
+		return [items.map((json: IDataObject) => ({ json }))];
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType>) {}
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+	getByNameAndVersion(name: string): INodeType {
+		const t = this.types.get(name);
+		if (!t) throw new Error(`Unknown node type ${name}`);
+		return t;
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Credentials kept in memory; `tokenUpdates` counts how often preAuthentication stored a token. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	tokenUpdates = 0;
+	constructor(private readonly types: Map<string, ICredentialType>) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow?: Workflow, node?: INode): Promise<IHttpRequestOptions> {
+		const type = this.types.get(typeName)!;
+		const auth = type.authenticate;
+		if (typeof auth === 'function') return await auth(credentials, requestOptions);
+		if (auth && auth.type === 'generic') {
+			for (const [outer, values] of Object.entries(auth.properties)) {
+				const target = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[outer] ??= {});
+				for (const [key, value] of Object.entries(values as Record<string, string>)) {
+					const resolved = isExpression(value)
+						? workflow!.expression.getSimpleParameterValue(node!, value, 'internal', { $credentials: credentials } as never, undefined, '')
+						: value;
+					target[key] = resolved === undefined || resolved === null ? '' : String(resolved);
+				}
+			}
+		}
+		return requestOptions;
+	}
+	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, node: INode, credentialsExpired: boolean) {
+		const type = this.types.get(typeName)!;
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const id = node.credentials?.[typeName]?.id;
+		if (id) this.store.set(id, { ...this.store.get(id), ...output } as ICredentialDataDecryptedObject);
+		this.tokenUpdates++;
+		return Object.assign(credentials, output);
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+	async getDecrypted(_a: IWorkflowExecuteAdditionalData, nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store.get(nodeCredentials.id ?? '');
+		if (!data) throw new Error(`No credential ${nodeCredentials.id} (${type})`);
+		const defaults = Object.fromEntries(
+			(this.types.get(type)?.properties ?? []).filter((p) => p.default !== undefined).map((p) => [p.name, p.default]),
+		);
+		return { ...defaults, ...data } as unknown as ICredentialDataDecryptedObject;
+	}
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.store.set(nodeCredentials.id ?? '', data);
+	}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(type: string) {
+		return this.types.get(type)?.properties ?? [];
+	}
+}
+
+export interface Harness {
+	loaded: Loaded;
+	nodeTypes: NodeTypes;
+	credentialsHelper: TestCredentialsHelper;
+	additionalData: IWorkflowExecuteAdditionalData;
+}
+
+export function createHarness(extraNodes: Record<string, INodeType> = {}, extraCredentials: ICredentialType[] = []): Harness {
+	const loaded = loadPackage();
+	const types = new Map(loaded.nodes);
+	types.set('test.items', new ItemsNode());
+	for (const [name, node] of Object.entries(extraNodes)) types.set(name, node);
+	const credentialTypes = new Map(loaded.credentials);
+	for (const c of extraCredentials) credentialTypes.set(c.name, c);
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes);
+	const additionalData = {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', {} as never),
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return { loaded, nodeTypes: new NodeTypes(types), credentialsHelper, additionalData };
+}
+
+export interface NodeUnderTest {
+	/** Node type: our node's `description.name`, e.g. `venioCrm`, or a full type name. */
+	type: string;
+	parameters: INodeParameters;
+	/** Credential type name -> data stored for it. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	name?: string;
+}
+
+function fullType(type: string): string {
+	return type.includes('.') ? type : `${PACKAGE}.${type}`;
+}
+
+let credentialCounter = 0;
+
+/** Registers credential data under fresh ids and returns the node's `credentials` block. */
+export function storeCredentials(h: Harness, credentials: Record<string, ICredentialDataDecryptedObject> = {}): INode['credentials'] {
+	const out: NonNullable<INode['credentials']> = {};
+	for (const [type, data] of Object.entries(credentials)) {
+		const id = `cred-${++credentialCounter}`;
+		h.credentialsHelper.store.set(id, { ...data });
+		out[type] = { id, name: `${type} (test)` };
+	}
+	return out;
+}
+
+export function makeNode(h: Harness, spec: NodeUnderTest, credentials?: INode['credentials']): INode {
+	return {
+		id: `node-${spec.name ?? 'Node'}`,
+		name: spec.name ?? 'Node',
+		type: fullType(spec.type),
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: spec.parameters,
+		credentials: credentials ?? storeCredentials(h, spec.credentials),
+		continueOnFail: spec.continueOnFail,
+		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+export interface RunResult {
+	/** Output items of the node under test (first output). */
+	items: INodeExecutionData[];
+	/** The node's error, when it failed without continueOnFail. */
+	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+/** Runs `Items -> node` through WorkflowExecute and returns the node's output or error. */
+export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObject[] = [{}], credentials?: INode['credentials']): Promise<RunResult> {
+	const start: INode = {
+		id: 'node-items',
+		name: 'Items',
+		type: 'test.items',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(input) },
+	};
+	const node = makeNode(h, spec, credentials);
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes: [start, node],
+		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes: h.nodeTypes,
+		settings: { timezone: 'Asia/Bangkok' },
+	});
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execute = new WorkflowExecute(h.additionalData, 'manual', runData);
+	const run = await execute.processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}
+
+function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}) {
+	return new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: h.nodeTypes,
+		staticData,
+		settings: { timezone: 'Asia/Bangkok' },
+	});
+}
+
+/** Runs a polling trigger's `poll()` once with n8n-core's PollContext; static data persists in `staticData`. */
+export async function poll(h: Harness, node: INode, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') {
+	const workflow = workflowFor(h, node, staticData);
+	const ctx = new PollContext(workflow, node, h.additionalData, mode, 'activate');
+	const type = h.nodeTypes.getByNameAndVersion(node.type);
+	const result = await type.poll!.call(ctx);
+	// n8n keeps static data on the workflow; carry it back to the caller's object between polls.
+	const nodeData = workflow.staticData[`node:${node.name}`];
+	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	return result;
+}
+
+/** Calls a webhook trigger's lifecycle method (`checkExists`, `create`, `delete`) with n8n-core's HookContext. */
+export async function webhookLifecycle(h: Harness, node: INode, staticData: IDataObject, method: 'checkExists' | 'create' | 'delete', webhookUrl: string) {
+	const workflow = workflowFor(h, node, staticData);
+	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'wf-trigger', node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
+	const ctx = new HookContext(workflow, node, h.additionalData, 'trigger', 'activate', webhookData);
+	(ctx as unknown as { getNodeWebhookUrl: () => string }).getNodeWebhookUrl = () => webhookUrl;
+	const type = h.nodeTypes.getByNameAndVersion(node.type);
+	const result = await type.webhookMethods!.default![method]!.call(ctx);
+	const nodeData = workflow.staticData[`node:${node.name}`];
+	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	return result;
+}
+
+export interface FakeWebhookRequest {
+	body: unknown;
+	rawBody?: Buffer;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+}
+
+/** Delivers one request to a webhook trigger's `webhook()` with n8n-core's WebhookContext. */
+export async function deliver(h: Harness, node: INode, staticData: IDataObject, request: FakeWebhookRequest) {
+	const workflow = workflowFor(h, node, staticData);
+	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'wf-trigger', node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
+	let status = 200;
+	let sent: unknown;
+	const res = {
+		status(code: number) {
+			status = code;
+			return res;
+		},
+		json(body: unknown) {
+			sent = body;
+			return res;
+		},
+		send(body: unknown) {
+			sent = body;
+			return res;
+		},
+		end(body?: unknown) {
+			sent = body;
+			return res;
+		},
+		setHeader() {
+			return res;
+		},
+	};
+	const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body));
+	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const req = { body: request.body, rawBody, headers, query: request.query ?? {}, params: {}, method: 'POST' };
+	const additionalData = { ...h.additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+	const ctx = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData, [], null);
+	const type = h.nodeTypes.getByNameAndVersion(node.type);
+	const result = await type.webhook!.call(ctx);
+	const nodeData = workflow.staticData[`node:${node.name}`];
+	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	return { result, status, sent };
+}
+
+/** Calls a `methods.loadOptions` entry with n8n-core's LoadOptionsContext. */
+export async function loadOptions(h: Harness, node: INode, method: string) {
+	const workflow = workflowFor(h, node);
+	const ctx = new LoadOptionsContext(workflow, node, h.additionalData, 'parameters');
+	const type = h.nodeTypes.getByNameAndVersion(node.type);
+	return await type.methods!.loadOptions![method].call(ctx as never);
+}
