@@ -303,7 +303,7 @@ export class SandboxServer {
 			res.end(payload);
 		};
 		if (tooBig) return send({ status: 413, body: { error: 'payload_too_large' } });
-		if (url.pathname.startsWith('/__sandbox')) return send(this.control(req.method ?? 'GET', url, Buffer.concat(chunks)));
+		if (url.pathname.startsWith('/__sandbox')) return send(await this.control(req.method ?? 'GET', url, Buffer.concat(chunks)));
 
 		const vendor = [...this.vendors.values()].find((v) => url.pathname === v.prefix || url.pathname.startsWith(`${v.prefix}/`));
 		if (!vendor) return send({ status: 404, body: { error: 'no_such_vendor' } });
@@ -386,7 +386,7 @@ export class SandboxServer {
 	}
 
 	/** Control API for tools outside the process (npm start, the n8n end-to-end tests). */
-	private control(method: string, url: URL, raw: Buffer): SimResponse {
+	private async control(method: string, url: URL, raw: Buffer): Promise<SimResponse> {
 		const parts = url.pathname.split('/').filter(Boolean); // ['__sandbox', action, vendor?]
 		const [, action, name] = parts;
 		const body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
@@ -406,7 +406,7 @@ export class SandboxServer {
 		}
 		if (action === 'control' && name && method === 'POST') {
 			const v = this.vendor(name) as Vendor & { control?: (b: any) => unknown };
-			return { status: 200, body: v.control ? (v.control(body) as Json) : {} };
+			return { status: 200, body: v.control ? ((await v.control(body)) as Json) : {} };
 		}
 		return { status: 404, body: { error: 'unknown control action' } };
 	}
