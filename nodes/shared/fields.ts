@@ -311,8 +311,8 @@ export const extraBodyProperty: INodeProperties = {
 	description: 'Fields this node does not model yet, sent as they are. They are merged into the request body and checked with it.',
 };
 
-export function readExtraBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter('extraBody', itemIndex, '{}') as unknown;
+export function readExtraBody(ctx: IExecuteFunctions, itemIndex: number, path = 'options.extraBody'): IDataObject {
+	const raw = ctx.getNodeParameter(path, itemIndex, '{}') as unknown;
 	if (raw && typeof raw === 'object') return raw as IDataObject;
 	if (typeof raw !== 'string' || raw.trim() === '') return {};
 	try {
@@ -330,12 +330,13 @@ export function readBody<S extends ZodTypeAny>(
 	fields: Field[],
 	schema: S,
 	itemIndex: number,
-	options: { collection?: string; extra?: boolean; base?: IDataObject } = {},
+	/** `extraPath`: where the "Additional Body Fields (JSON)" option lives, or false when not offered. */
+	options: { collection?: string; extraPath?: string | false; base?: IDataObject } = {},
 ): z.infer<S> {
 	const body = {
 		...(options.base ?? {}),
 		...readFields(ctx, fields, itemIndex, options.collection),
-		...(options.extra === false ? {} : readExtraBody(ctx, itemIndex)),
+		...(options.extraPath === false ? {} : readExtraBody(ctx, itemIndex, options.extraPath)),
 	};
 	return validateInput(ctx.getNode(), schema, body, itemIndex, fieldLabels(fields));
 }

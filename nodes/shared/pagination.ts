@@ -56,13 +56,15 @@ export async function paginate<T>(
 }
 
 /** Cursor style: `{data, pagination: {next_cursor, has_more}}` (MeeDee POS). */
-export function cursorPage<T = IDataObject>(body: any): Page<T> {
+export function cursorPage<T = IDataObject>(response: unknown): Page<T> {
+	const body = response as { data?: T[]; pagination?: { has_more?: boolean; next_cursor?: string | null } } | undefined;
 	const p = body?.pagination ?? {};
-	return { items: Array.isArray(body?.data) ? body.data : [], next: p.has_more ? p.next_cursor ?? undefined : undefined };
+	return { items: Array.isArray(body?.data) ? body.data : [], next: p.has_more ? (p.next_cursor ?? undefined) : undefined };
 }
 
 /** Page-number style: `{items, pagination: {current_page, total_pages}}` (SHOPLINE). */
-export function numberedPage<T = IDataObject>(body: any, requestedPage: number): Page<T> {
+export function numberedPage<T = IDataObject>(response: unknown, requestedPage: number): Page<T> {
+	const body = response as { items?: T[]; pagination?: { current_page?: number; total_pages?: number } } | undefined;
 	const p = body?.pagination ?? {};
 	const current = Number(p.current_page ?? requestedPage);
 	const total = Number(p.total_pages ?? 0);

@@ -27,6 +27,27 @@ export async function route(this: IExecuteFunctions, resources: Record<string, R
 	return [await runItems(this, (i) => op.execute.call(this, i), concurrency)];
 }
 
+export interface OperationChoice {
+	name: string;
+	value: string;
+	/** The action text n8n lists in its node panel, e.g. "Create or update an audience". */
+	action: string;
+	description: string;
+}
+
+/** The "Operation" dropdown of one resource; options are sorted by name as n8n's linter wants. */
+export function operationSelector(resource: string, choices: OperationChoice[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [...choices].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultValue,
+	};
+}
+
 /** The "Concurrency" entry for an operation's Options collection. */
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import {
 	NodeApiError,
+	NodeOperationError,
 	sleep,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -82,20 +83,27 @@ interface Failure {
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET']);
 
+type Loose = Record<string, unknown> | undefined;
+
+const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+
 /** Pulls status, body, headers and network code out of whatever the HTTP helper threw. */
 export function failureOf(error: unknown): Failure {
-	const e = error as Record<string, any>;
-	const candidates = [e, e?.cause, e?.cause?.cause, e?.errorResponse].filter(Boolean);
+	const cause = field(error, 'cause');
+	const candidates = [error, cause, field(cause, 'cause'), field(error, 'errorResponse')].filter(Boolean);
 	const out: Failure = {};
 	for (const c of candidates) {
-		const response = c.response;
-		out.status ??= response?.status ?? response?.statusCode ?? (typeof c.httpCode === 'string' ? Number(c.httpCode) || undefined : undefined);
+		const response = field(c, 'response') as Loose;
+		const httpCode = field(c, 'httpCode');
+		out.status ??= (response?.status ?? response?.statusCode ?? (typeof httpCode === 'string' ? Number(httpCode) || undefined : undefined)) as number | undefined;
 		if (out.body === undefined && response) out.body = response.data ?? response.body;
-		out.headers ??= response?.headers;
-		if (!out.code && typeof c.code === 'string' && /^E[A-Z]+$|^ERR_SOCKET|^UND_ERR/.test(c.code)) out.code = c.code;
+		out.headers ??= response?.headers as Record<string, unknown> | undefined;
+		const code = field(c, 'code');
+		if (!out.code && typeof code === 'string' && /^E[A-Z]+$|^ERR_SOCKET|^UND_ERR/.test(code)) out.code = code;
 	}
-	if (!out.code && /timeout|timed out/i.test(String(e?.message ?? e?.cause?.message ?? ''))) out.code = 'ETIMEDOUT';
-	if (!out.code && /socket hang up|ECONNRESET/i.test(String(e?.message ?? e?.cause?.message ?? ''))) out.code = 'ECONNRESET';
+	const text = `${String(field(error, 'message') ?? '')} ${String(field(cause, 'message') ?? '')}`;
+	if (!out.code && /timeout|timed out/i.test(text)) out.code = 'ETIMEDOUT';
+	if (!out.code && /socket hang up|ECONNRESET/i.test(text)) out.code = 'ECONNRESET';
 	return out;
 }
 
@@ -132,7 +140,7 @@ export function credentialKey(vendor: string, credentials: ICredentialDataDecryp
 	return `${vendor}:${createHash('sha256').update(material).digest('hex').slice(0, 24)}`;
 }
 
-export async function apiRequest<T = any>(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<T> {
+export async function apiRequest<T = IDataObject>(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<T> {
 	const node = this.getNode();
 	const credentials = await this.getCredentials(api.credentialType);
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(api.retry ?? {}) };
@@ -168,7 +176,7 @@ export async function apiRequest<T = any>(this: RequestContext, api: VendorApi, 
 			response = await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options);
 		} catch (error) {
 			failure = failureOf(error);
-			if (failure.status === undefined && !failure.code) throw error; // not an HTTP failure: a bug or cancellation
+			if (failure.status === undefined && !failure.code) throw new NodeOperationError(node, error as Error, { itemIndex: request.itemIndex });
 		}
 
 		if (!failure) {

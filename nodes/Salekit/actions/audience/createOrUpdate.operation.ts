@@ -1,0 +1,23 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { concurrencyOption } from '../../../shared/router';
+import { audienceFields, audienceSchema } from '../../fields';
+import { salekitRequest } from '../../transport';
+import { audienceOutput, toSalekitAudience } from './shared';
+
+const properties: INodeProperties[] = [
+	...fieldProperties(audienceFields),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption, extraBodyProperty] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['audience'], operation: ['createOrUpdate'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const body = readBody(this, audienceFields, audienceSchema, i);
+	// Salekit matches an existing audience on its email, so sending the same body again is harmless.
+	const response = await salekitRequest.call(this, '/audience/create', toSalekitAudience(body), { idempotent: true, itemIndex: i });
+	return audienceOutput(body, response);
+}

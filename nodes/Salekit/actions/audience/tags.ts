@@ -1,0 +1,42 @@
+/**
+ * Add Tags and Remove Tags are audience/create calls that carry only the customer's identity and
+ * the tags: Salekit's upsert requires full name and email (seed 004) and keeps the other fields.
+ */
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { concurrencyOption } from '../../../shared/router';
+import { audienceFields } from '../../fields';
+import { salekitRequest } from '../../transport';
+import { audienceOutput, toSalekitAudience } from './shared';
+
+export function tagOperation(operation: 'addTags' | 'removeTags') {
+	const tagKey = operation === 'addTags' ? 'tag' : 'un_tag';
+	const identity = audienceFields.filter((f) => f.key === 'full_name' || f.key === 'email');
+	const fields: Field[] = [
+		...identity,
+		{
+			key: tagKey,
+			label: 'Tags',
+			type: 'stringList',
+			required: true,
+			description: operation === 'addTags' ? 'Tags to add, separated by commas; new tags are created' : 'Tags to remove, separated by commas',
+			schema: z.array(z.string().min(1)).min(1, 'needs at least one tag'),
+		},
+	];
+	const schema = objectSchema(fields);
+	const properties: INodeProperties[] = [
+		...fieldProperties(fields),
+		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+	];
+	return {
+		description: updateDisplayOptions({ show: { resource: ['audience'], operation: [operation] } }, properties),
+		concurrent: true,
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+			const body = readBody(this, fields, schema, i, { extraPath: false });
+			const response = await salekitRequest.call(this, '/audience/create', toSalekitAudience(body), { idempotent: true, itemIndex: i });
+			return audienceOutput(body, response);
+		},
+	};
+}

@@ -1,0 +1,29 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { concurrencyOption } from '../../../shared/router';
+import { ORDER_STATUSES } from '../../fields';
+import { salekitRequest } from '../../transport';
+
+const fields: Field[] = [
+	{ key: 'id', label: 'Order ID', type: 'string', required: true, description: 'Salekit order ID', schema: z.string().regex(/^\d+$/, 'must be a Salekit order ID (digits)') },
+	{ key: 'status', label: 'Status', type: 'options', required: true, options: ORDER_STATUSES, default: 1 },
+];
+const schema = objectSchema(fields);
+
+const properties: INodeProperties[] = [
+	...fieldProperties(fields),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['updateStatus'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const { id, status } = readBody(this, fields, schema, i, { extraPath: false });
+	// Setting the same status twice leaves the order as it is, so this is safe to retry.
+	const response = await salekitRequest.call(this, '/order/update', { status }, { qs: { id }, idempotent: true, itemIndex: i });
+	return (response.data as IDataObject) ?? response;
+}

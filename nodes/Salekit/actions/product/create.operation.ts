@@ -1,0 +1,21 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { productFields, productSchema } from '../../fields';
+import { salekitRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...fieldProperties(productFields),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [extraBodyProperty] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const body = readBody(this, productFields, productSchema, i);
+	// The product type is required by Salekit; it defaults to "Product" here.
+	body.type ??= 0;
+	// [INF] Product create is documented for salekit.com; salekit.io is assumed to take the same body.
+	const response = await salekitRequest.call(this, '/product/create', body, { itemIndex: i });
+	return (response.data as IDataObject) ?? response;
+}
