@@ -3,6 +3,8 @@
  * Generating 100,000 records takes well under a second: plain arrays, no per-record allocation
  * beyond the record itself.
  */
+import { createHash } from 'node:crypto';
+
 import { rng } from './core';
 
 export type Market = 'TH' | 'VN' | 'TW' | 'HK';
@@ -106,8 +108,7 @@ export function person(index: number, seed = 1): Person {
 
 /** A deterministic UUID-shaped id for record `index` of kind `kind`. */
 export function uuid(kind: string, index: number): string {
-	const r = rng(index * 7919 + kind.length * 104729 + kind.charCodeAt(0));
-	const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
+	const hex = createHash('sha1').update(`${kind}:${index}`).digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
