@@ -70,13 +70,13 @@ export const audienceSchema = objectSchema(audienceFields);
 const money = z.number({ invalid_type_error: 'must be a number' }).nonnegative('must not be negative');
 
 export const orderLineFields: Field[] = [
-	{ key: 'product_id', label: 'Product ID', type: 'number', description: 'Salekit product ID; leave 0 to use the SKU' },
+	{ key: 'product_id', label: 'Product ID', type: 'number', allowBlank: true, description: 'Salekit product ID; leave empty to use the SKU' },
 	{ key: 'sku', label: 'SKU', type: 'string' },
 	{ key: 'quantity', label: 'Quantity', type: 'number', default: 1, schema: z.number().int('must be a whole number').positive('must be more than 0') },
-	{ key: 'price', label: 'Price', type: 'number', schema: money },
+	{ key: 'price', label: 'Price', type: 'number', allowBlank: true, schema: money, placeholder: 'Leave empty for the product’s price' },
 ];
 
-const orderLine = objectSchema(orderLineFields).refine((l) => (l.product_id as number | undefined) || l.sku, {
+const orderLine = objectSchema(orderLineFields).refine((l) => l.product_id !== undefined || l.sku, {
 	message: 'needs a Product ID or a SKU',
 });
 

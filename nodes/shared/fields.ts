@@ -54,6 +54,8 @@ export interface Field {
 	password?: boolean;
 	/** For `string`: show a multi-line box. */
 	rows?: number;
+	/** For `number` inside a group (where n8n always fills defaults): may be left empty = not sent. */
+	allowBlank?: boolean;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -161,7 +163,9 @@ function property(field: Field): INodeProperties {
 					: { options: sortedOptions(field) }),
 			} as INodeProperties;
 		case 'number':
-			return { ...base, type: 'number', default: field.default ?? 0 } as INodeProperties;
+			return field.allowBlank
+				? ({ ...base, type: 'string', default: '', placeholder: field.placeholder ?? 'Leave empty to not send' } as INodeProperties)
+				: ({ ...base, type: 'number', default: field.default ?? 0 } as INodeProperties);
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default ?? false } as INodeProperties;
 		case 'date':
@@ -250,6 +254,10 @@ export function fromUi(field: Field, value: unknown, timezone: string): unknown 
 	switch (field.type) {
 		case 'string':
 			return typeof value === 'number' ? String(value) : value;
+		case 'number':
+			if (typeof value !== 'string') return value;
+			if (value.trim() === '') return undefined;
+			return Number.isNaN(Number(value)) ? value : Number(value);
 		case 'stringList':
 			return splitList(value);
 		case 'date':
@@ -284,7 +292,8 @@ function readObject(fields: Field[], source: IDataObject, timezone: string): IDa
 	const out: IDataObject = {};
 	for (const f of fields) {
 		const v = fromUi(f, source?.[f.key], timezone);
-		if (v !== undefined) out[f.key] = v as IDataObject[string];
+		// n8n fills every field of a group entry with its default; an empty optional text is "not set".
+		if (v !== undefined && !(v === '' && !f.required)) out[f.key] = v as IDataObject[string];
 	}
 	return out;
 }

@@ -23,7 +23,8 @@ export function humanize(key: string): string {
 export function describeIssue(issue: ZodIssue, labels: Record<string, string>): string {
 	const where = issue.path.length ? `"${fieldPath(issue.path, labels)}"` : 'The input';
 	if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${where} is required`;
-	return `${where}: ${issue.message}`;
+	// Our own messages read on from the field name ("Email" must be …); zod's defaults are sentences.
+	return /^[a-z]/.test(issue.message) ? `${where} ${issue.message}` : `${where}: ${issue.message}`;
 }
 
 /** Parses `value` with `schema`, or throws a NodeOperationError naming the item and fields. */

@@ -13,8 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const body = readBody(this, orderFields, orderSchema, i);
-	// Lines name a product by id or by SKU; an id left at 0 means "use the SKU".
-	body.products = (body.products as IDataObject[]).map(({ product_id, ...line }) => (product_id ? { product_id, ...line } : line));
 	// [INF] Order create is documented for salekit.com; salekit.io is assumed to take the same body.
 	const response = await salekitRequest.call(this, '/order/create', body, { itemIndex: i });
 	return (response.data as IDataObject) ?? response;
