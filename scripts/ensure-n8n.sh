@@ -19,7 +19,9 @@ mkdir -p "$DIR"
 [ -f "$DIR/package.json" ] || echo '{"name":"n8n-server-local","private":true}' > "$DIR/package.json"
 echo "Installing n8n $VERSION into $DIR (once; about 4 minutes)..."
 ( cd "$DIR" && npm install "n8n@$VERSION" --ignore-scripts --no-audit --no-fund --loglevel=error )
-echo "Building sqlite3 for Node $(node -v)..."
-( cd "$DIR" && npm_config_nodedir="$NODE_PKG" npm rebuild sqlite3 --loglevel=error )
+echo "Building sqlite3 for Node $(node -v) (about a minute)..."
+# node-gyp is called directly: npm 11 no longer passes a nodedir setting through to it.
+( cd "$DIR/node_modules/sqlite3" && "$DIR/node_modules/.bin/node-gyp" rebuild --nodedir="$NODE_PKG" -j 2 --loglevel=error > "$DIR/sqlite3-build.log" 2>&1 ) \
+  || { echo "sqlite3 build failed; see $DIR/sqlite3-build.log"; exit 1; }
 touch "$DIR/.installed-$VERSION"
 echo "n8n $VERSION ready"

@@ -58,6 +58,15 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many items are sent to the vendor at the same time. Output keeps the input order.',
 };
 
+/** "Simplify" for reads: the common customer/order shape (README) instead of the raw vendor object. */
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return the pack’s common customer or order shape instead of the raw vendor object',
+};
+
 /** Return All + Limit, the pair every list operation offers. */
 export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	return [

@@ -1,0 +1,66 @@
+/**
+ * The OAuth2 client-credentials exchange Venio (Gofive) and MeeDee POS both use: a form POST that
+ * returns `{access_token, expires_in}`. Failures are rethrown as plain errors carrying the vendor's
+ * own error code and words only, so the form body (with the client secret) never travels along.
+ */
+import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { failureOf } from './transport';
+import { genericErrorInfo } from './errors';
+import { sharedToken, tokenKey } from './tokenCache';
+
+export interface ClientCredentialsRequest {
+	vendor: string;
+	url: string;
+	clientId: string;
+	clientSecret: string;
+	/** Extra headers the token endpoint needs (Venio: the APIM subscription key). */
+	headers?: Record<string, string>;
+	/** Extra form fields. */
+	form?: Record<string, string>;
+}
+
+export async function requestClientCredentialsToken(
+	this: IHttpRequestHelper,
+	request: ClientCredentialsRequest,
+): Promise<{ token: string; expiresIn?: number }> {
+	const form = new URLSearchParams({
+		grant_type: 'client_credentials',
+		client_id: request.clientId,
+		client_secret: request.clientSecret,
+		...(request.form ?? {}),
+	});
+	let response: IDataObject;
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: request.url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...(request.headers ?? {}) },
+			body: form.toString(),
+			json: true,
+		})) as IDataObject;
+	} catch (error) {
+		const failure = failureOf(error);
+		const info = genericErrorInfo(failure.body);
+		const status = failure.status ? ` (${failure.status})` : failure.code ? ` (${failure.code})` : '';
+		const code = info.code && info.code !== info.message ? ` [${info.code}]` : '';
+		throw new Error(`${request.vendor} refused the token request${status}${code}: ${info.message ?? 'check the credential values and the Base URL'}`);
+	}
+	const token = typeof response?.access_token === 'string' ? response.access_token : undefined;
+	if (!token) throw new Error(`${request.vendor} answered the token request without an access_token`);
+	const expiresIn = Number(response.expires_in);
+	return { token, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+}
+
+/** preAuthentication body for client-credentials credentials: one shared, cached token per key. */
+export async function clientCredentialsAccessToken(
+	this: IHttpRequestHelper,
+	currentToken: unknown,
+	request: ClientCredentialsRequest,
+): Promise<{ accessToken: string }> {
+	const key = tokenKey([request.vendor, request.url, request.clientId, request.clientSecret, JSON.stringify(request.headers ?? {})]);
+	const accessToken = await sharedToken(key, typeof currentToken === 'string' ? currentToken : undefined, async () =>
+		await requestClientCredentialsToken.call(this, request),
+	);
+	return { accessToken };
+}

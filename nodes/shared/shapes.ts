@@ -1,0 +1,92 @@
+/**
+ * One shape for customers and orders across the four vendors. Every node's Simplify output uses
+ * it, and every customer/order write can map from it, so a SHOPLINE customer dropped into Venio
+ * "Create or Update" needs no hand mapping. Types and zod schemas are defined together here.
+ */
+import { z } from 'zod';
+
+export const VENDORS = ['venio', 'meedee', 'shopline', 'salekit'] as const;
+export type SourceVendor = (typeof VENDORS)[number];
+
+const text = z.string().nullable();
+const amount = z.number().nullable();
+
+export const commonAddressSchema = z.object({
+	line1: text,
+	line2: text,
+	city: text,
+	state: text,
+	postcode: text,
+	country: text,
+});
+
+export const commonCustomerSchema = z.object({
+	/** Which vendor the record came from. */
+	source: z.enum(VENDORS),
+	/** The vendor's own id for the customer. */
+	id: z.string(),
+	/** The customer code people see (Venio customerCode, MeeDee customer_code), when there is one. */
+	code: text,
+	name: text,
+	firstName: text,
+	lastName: text,
+	email: text,
+	/** E.164, e.g. +66812345678. */
+	phone: text,
+	address: commonAddressSchema.nullable(),
+	/** Calendar date YYYY-MM-DD; never shifted by time zones. */
+	birthday: text,
+	tags: z.array(z.string()),
+	/** ISO 8601 with offset. */
+	createdAt: text,
+	updatedAt: text,
+});
+
+export const commonOrderLineSchema = z.object({
+	sku: text,
+	name: text,
+	quantity: z.number(),
+	unitPrice: amount,
+	discount: amount,
+	total: amount,
+});
+
+export const commonOrderSchema = z.object({
+	source: z.enum(VENDORS),
+	id: z.string(),
+	/** The order or receipt number people see. */
+	number: text,
+	/** When the order was placed, ISO 8601 with offset. */
+	date: text,
+	/** The vendor's status, as the vendor names it. */
+	status: text,
+	customer: z.object({ id: text, code: text, name: text, email: text, phone: text }),
+	lines: z.array(commonOrderLineSchema),
+	subtotal: amount,
+	discount: amount,
+	tax: amount,
+	shipping: amount,
+	total: amount,
+	/** ISO 4217, e.g. THB, VND, TWD, HKD. */
+	currency: text,
+	createdAt: text,
+	updatedAt: text,
+});
+
+export type CommonAddress = z.infer<typeof commonAddressSchema>;
+export type CommonCustomer = z.infer<typeof commonCustomerSchema>;
+export type CommonOrderLine = z.infer<typeof commonOrderLineSchema>;
+export type CommonOrder = z.infer<typeof commonOrderSchema>;
+
+/** A decimal string or number as a number; null when absent or not numeric. */
+export function toAmount(value: unknown): number | null {
+	if (value === null || value === undefined || value === '') return null;
+	const n = typeof value === 'number' ? value : Number(value);
+	return Number.isFinite(n) ? n : null;
+}
+
+export function textOrNull(value: unknown): string | null {
+	if (value === null || value === undefined) return null;
+	const s = String(value).trim();
+	return s === '' ? null : s;
+}
