@@ -1,0 +1,165 @@
+/**
+ * A real n8n server for `npm start`, `npm run demo` and the end-to-end tests: n8n 2.41.1 from
+ * .n8n-server/ (installed once by scripts/ensure-n8n.sh), SQLite in its own user folder, our
+ * pack copied where n8n installs community packages, credentials and workflows imported with
+ * n8n's own CLI. Everything listens on 127.0.0.1.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-asia-commerce';
+const N8N_BIN = path.join(ROOT, '.n8n-server', 'node_modules', 'n8n', 'bin', 'n8n');
+/** n8n 2.41 needs Node 24, installed as a devDependency (the machine's own Node may be older). */
+const NODE24 = path.join(ROOT, 'node_modules', '.bin', 'node');
+
+export const OWNER = { email: 'owner@asia-commerce.test', firstName: 'Demo', lastName: 'Owner', password: 'Sandbox-Demo-2026' };
+
+export interface N8nOptions {
+	/** The user folder (database, settings, installed packages). */
+	folder: string;
+	port?: number;
+	/** Task-runner broker port; differs per server so tests and the demo can run side by side. */
+	brokerPort?: number;
+	/** Start from an empty database. */
+	fresh?: boolean;
+}
+
+export function ensureN8nInstalled(): void {
+	execFileSync('bash', [path.join(ROOT, 'scripts', 'ensure-n8n.sh')], { stdio: 'inherit' });
+}
+
+function env(options: N8nOptions): NodeJS.ProcessEnv {
+	const port = options.port ?? 5678;
+	return {
+		...process.env,
+		N8N_USER_FOLDER: options.folder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort ?? port + 1),
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		// A fixed key for this local folder only, so imported credentials stay readable across runs.
+		N8N_ENCRYPTION_KEY: 'asia-commerce-local-sandbox-key',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	};
+}
+
+/** Copies the built pack (package.json + dist) to where n8n loads community packages from. */
+export function installPack(folder: string): string {
+	const target = path.join(folder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	cpSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+	cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	const nodesPackage = path.join(folder, '.n8n', 'nodes', 'package.json');
+	writeFileSync(nodesPackage, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:local' } }, null, 2));
+	return target;
+}
+
+export function prepareFolder(options: N8nOptions): void {
+	if (options.fresh) rmSync(options.folder, { recursive: true, force: true });
+	mkdirSync(options.folder, { recursive: true });
+	installPack(options.folder);
+}
+
+/** Runs an n8n CLI command (import:workflow, publish:workflow, ...) against the folder's database. */
+export function n8nCli(options: N8nOptions, args: string[]): string {
+	return execFileSync(NODE24, [N8N_BIN, ...args], { env: env(options), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function importCredentials(options: N8nOptions, file: string): void {
+	n8nCli(options, ['import:credentials', `--input=${file}`]);
+}
+
+export function importWorkflows(options: N8nOptions, file: string): void {
+	n8nCli(options, ['import:workflow', `--input=${file}`]);
+}
+
+export function publishWorkflow(options: N8nOptions, id: string): void {
+	n8nCli(options, ['publish:workflow', `--id=${id}`]);
+}
+
+export interface RunningN8n {
+	url: string;
+	process: ChildProcess;
+	/** The last lines n8n printed, for error reports. */
+	output: string[];
+	stop(): Promise<void>;
+}
+
+async function waitForReady(url: string, child: ChildProcess, output: string[], timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}:\n${output.join('')}`);
+		try {
+			const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			if (res.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${output.slice(-40).join('')}`);
+}
+
+export async function startN8n(options: N8nOptions, timeoutMs = 120_000): Promise<RunningN8n> {
+	const port = options.port ?? 5678;
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: env(options), stdio: ['ignore', 'pipe', 'pipe'] });
+	const output: string[] = [];
+	const keep = (chunk: Buffer) => {
+		output.push(chunk.toString());
+		if (output.length > 400) output.splice(0, output.length - 400);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		child.kill('SIGTERM');
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	try {
+		await waitForReady(url, child, output, timeoutMs);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, process: child, output, stop };
+}
+
+/** Creates the owner account on a fresh database; harmless when it exists already. */
+export async function setupOwner(url: string): Promise<void> {
+	const res = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+	if (res.status !== 200 && res.status !== 400) throw new Error(`Owner setup failed: ${res.status} ${await res.text()}`);
+}
+
+/** Logs in over REST and returns the cookie header for further REST calls. */
+export async function login(url: string, browserId = 'asia-commerce-tests'): Promise<{ cookie: string; browserId: string }> {
+	const res = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	if (res.status !== 200) throw new Error(`Login failed: ${res.status} ${await res.text()}`);
+	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+	return { cookie, browserId };
+}
+
+export function n8nInstalled(): boolean {
+	return existsSync(N8N_BIN);
+}
