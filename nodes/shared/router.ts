@@ -48,6 +48,11 @@ export function operationSelector(resource: string, choices: OperationChoice[], 
 	};
 }
 
+/** The "Options" collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** The "Concurrency" entry for an operation's Options collection. */
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',

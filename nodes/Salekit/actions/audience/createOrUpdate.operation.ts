@@ -1,14 +1,14 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
-import { concurrencyOption } from '../../../shared/router';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { audienceFields, audienceSchema } from '../../fields';
 import { salekitRequest } from '../../transport';
 import { audienceOutput, toSalekitAudience } from './shared';
 
 const properties: INodeProperties[] = [
 	...fieldProperties(audienceFields),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption, extraBodyProperty] },
+	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['audience'], operation: ['createOrUpdate'] } }, properties);

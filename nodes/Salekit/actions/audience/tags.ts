@@ -6,7 +6,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { z } from 'zod';
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
-import { concurrencyOption } from '../../../shared/router';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { audienceFields } from '../../fields';
 import { salekitRequest } from '../../transport';
 import { audienceOutput, toSalekitAudience } from './shared';
@@ -28,7 +28,7 @@ export function tagOperation(operation: 'addTags' | 'removeTags') {
 	const schema = objectSchema(fields);
 	const properties: INodeProperties[] = [
 		...fieldProperties(fields),
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+		optionsCollection([concurrencyOption]),
 	];
 	return {
 		description: updateDisplayOptions({ show: { resource: ['audience'], operation: [operation] } }, properties),

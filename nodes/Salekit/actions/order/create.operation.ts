@@ -1,12 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/router';
 import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
 import { orderFields, orderSchema } from '../../fields';
 import { salekitRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...fieldProperties(orderFields),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [extraBodyProperty] },
+	optionsCollection([extraBodyProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);

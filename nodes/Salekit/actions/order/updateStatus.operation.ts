@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { z } from 'zod';
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
-import { concurrencyOption } from '../../../shared/router';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
 import { salekitRequest } from '../../transport';
 
@@ -14,7 +14,7 @@ const schema = objectSchema(fields);
 
 const properties: INodeProperties[] = [
 	...fieldProperties(fields),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['updateStatus'] } }, properties);
