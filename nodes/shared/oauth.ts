@@ -30,7 +30,8 @@ export async function requestClientCredentialsToken(
 		client_secret: request.clientSecret,
 		...(request.form ?? {}),
 	});
-	let response: IDataObject;
+	let response: IDataObject | undefined;
+	let refusal: string | undefined;
 	try {
 		response = (await this.helpers.httpRequest({
 			method: 'POST',
@@ -44,8 +45,11 @@ export async function requestClientCredentialsToken(
 		const info = genericErrorInfo(failure.body);
 		const status = failure.status ? ` (${failure.status})` : failure.code ? ` (${failure.code})` : '';
 		const code = info.code && info.code !== info.message ? ` [${info.code}]` : '';
-		throw new Error(`${request.vendor} refused the token request${status}${code}: ${info.message ?? 'check the credential values and the Base URL'}`);
+		refusal = `${request.vendor} refused the token request${status}${code}: ${info.message ?? 'check the credential values and the Base URL'}`;
 	}
+	// preAuthentication has no node to attach an error to; n8n wraps this one in a NodeApiError.
+	// Only the vendor's words are kept: the HTTP error holds the form body with the client secret.
+	if (refusal !== undefined) throw new Error(refusal);
 	const token = typeof response?.access_token === 'string' ? response.access_token : undefined;
 	if (!token) throw new Error(`${request.vendor} answered the token request without an access_token`);
 	const expiresIn = Number(response.expires_in);
