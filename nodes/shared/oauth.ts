@@ -52,7 +52,7 @@ export async function requestClientCredentialsToken(
 	if (refusal !== undefined) throw new Error(refusal);
 	const token = typeof response?.access_token === 'string' ? response.access_token : undefined;
 	if (!token) throw new Error(`${request.vendor} answered the token request without an access_token`);
-	const expiresIn = Number(response.expires_in);
+	const expiresIn = Number(response?.expires_in);
 	return { token, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
 }
 
