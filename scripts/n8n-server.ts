@@ -5,11 +5,23 @@
  * n8n's own CLI. Everything listens on 127.0.0.1.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-asia-commerce';
+
+/** The repository root, whether this runs compiled (build/scripts) or from source (tests). */
+function findRoot(start: string): string {
+	let dir = start;
+	for (let i = 0; i < 6; i++) {
+		const pkg = path.join(dir, 'package.json');
+		if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === PACKAGE_NAME) return dir;
+		dir = path.dirname(dir);
+	}
+	throw new Error(`Cannot find the ${PACKAGE_NAME} folder above ${start}`);
+}
+
+export const ROOT = findRoot(__dirname);
 const N8N_BIN = path.join(ROOT, '.n8n-server', 'node_modules', 'n8n', 'bin', 'n8n');
 /** n8n 2.41 needs Node 24, installed as a devDependency (the machine's own Node may be older). */
 const NODE24 = path.join(ROOT, 'node_modules', '.bin', 'node');
@@ -24,6 +36,8 @@ export interface N8nOptions {
 	brokerPort?: number;
 	/** Start from an empty database. */
 	fresh?: boolean;
+	/** n8n's log level; `n8n execute` prints its result only at info. */
+	logLevel?: string;
 }
 
 export function ensureN8nInstalled(): void {
@@ -48,7 +62,7 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort ?? port + 1),
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		N8N_LOG_LEVEL: options.logLevel ?? process.env.N8N_LOG_LEVEL ?? 'warn',
 		// A fixed key for this local folder only, so imported credentials stay readable across runs.
 		N8N_ENCRYPTION_KEY: 'asia-commerce-local-sandbox-key',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
@@ -162,4 +176,38 @@ export async function login(url: string, browserId = 'asia-commerce-tests'): Pro
 
 export function n8nInstalled(): boolean {
 	return existsSync(N8N_BIN);
+}
+
+/** Runs an n8n CLI command without blocking this process (the sandbox may live in it). */
+export function n8nCliAsync(options: N8nOptions, args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(NODE24, [N8N_BIN, ...args], { env: env(options), stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+		child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+export interface CliRun {
+	data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+}
+
+/**
+ * Runs a workflow once with `n8n execute` (it needs a Manual Trigger) beside a running server:
+ * its own task-broker port keeps the two apart. Returns n8n's run data.
+ */
+export async function executeWorkflow(options: N8nOptions, id: string): Promise<CliRun> {
+	const cli = { ...options, brokerPort: (options.port ?? 5678) + 7, logLevel: 'info' };
+	const { code, stdout, stderr } = await n8nCliAsync(cli, ['execute', `--id=${id}`, '--rawOutput']);
+	const start = stdout.search(/^\{$/m);
+	if (code !== 0 || start < 0) throw new Error(`Workflow ${id} failed (exit ${code}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	// The pretty-printed run data starts and ends with a brace alone on a line; logs may surround it.
+	const end = stdout.indexOf('\n}', start);
+	return JSON.parse(stdout.slice(start, end + 2)) as CliRun;
 }
