@@ -1,0 +1,47 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import * as customer from './actions/customer';
+import * as order from './actions/order';
+import * as product from './actions/product';
+import { getProducts, getVariations } from './methods';
+
+export class Shopline implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SHOPLINE',
+		name: 'shopline',
+		icon: { light: 'file:../../icons/shopline.svg', dark: 'file:../../icons/shopline.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Customers, orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
+		defaults: { name: 'SHOPLINE' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shoplineApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Product', value: 'product' },
+				],
+				default: 'customer',
+			},
+			...customer.description,
+			...order.description,
+			...product.description,
+		],
+	};
+
+	methods = { loadOptions: { getProducts, getVariations } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, { customer: customer.operations, order: order.operations, product: product.operations });
+	}
+}

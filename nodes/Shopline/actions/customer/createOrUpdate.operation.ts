@@ -1,0 +1,72 @@
+/**
+ * Create or Update: finds the customer by email, else by mobile phone (SHOPLINE keeps both
+ * unique), then updates it or creates a new one. The output says which happened.
+ */
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { concurrencyOption } from '../../../shared/router';
+import { CREATE_ONLY_KEYS, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
+import { shoplineRequest } from '../../transport';
+import { responseFieldOptions, responseFieldsQuery } from '../common';
+import { contactProperties, readContact, toShoplineCustomer } from './shared';
+
+const properties: INodeProperties[] = [
+	...fieldProperties([nameField]),
+	...contactProperties,
+	...fieldProperties(customerCreateOptional),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption, extraBodyProperty, ...responseFieldOptions],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['createOrUpdate'] } }, properties);
+
+export const concurrent = true;
+
+const digits = (v: unknown) => String(v ?? '').replace(/\D/g, '').replace(/^0+/, '');
+
+async function search(this: IExecuteFunctions, qs: IDataObject, i: number): Promise<IDataObject[]> {
+	// [INF] exact-match query keys of Search Customers (added in release 1.4.0); results are checked again below.
+	const response = await shoplineRequest.call(this, 'GET', '/customers/search', { qs: { ...qs, per_page: 10 }, itemIndex: i });
+	return Array.isArray(response.items) ? (response.items as IDataObject[]) : [];
+}
+
+async function findExisting(this: IExecuteFunctions, body: IDataObject, i: number): Promise<IDataObject | undefined> {
+	if (typeof body.email === 'string') {
+		const email = body.email.trim().toLowerCase();
+		const found = (await search.call(this, { email }, i)).find((c) => String(c.email ?? '').toLowerCase() === email);
+		if (found) return found;
+	}
+	if (typeof body.mobile_phone === 'string') {
+		const mobile = body.mobile_phone.split(',')[0];
+		const code = String(body.mobile_phone_country_calling_code ?? '');
+		const found = (await search.call(this, { mobile_phone: mobile }, i)).find(
+			(c) =>
+				String(c.mobile_phone ?? '')
+					.split(',')
+					.some((own) => digits(own) === digits(mobile)) && String(c.mobile_phone_country_calling_code ?? '') === code,
+		);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const validated = readBody(this, customerCreateFields, customerCreateSchema, i, { base: readContact(this, i) });
+	const body = toShoplineCustomer(this, i, validated);
+	const qs = responseFieldsQuery(this.getNodeParameter('options', i, {}) as IDataObject);
+	const existing = await findExisting.call(this, body, i);
+	if (existing) {
+		const update = Object.fromEntries(Object.entries(body).filter(([key]) => !CREATE_ONLY_KEYS.includes(key) && key !== 'is_allow_welcome_credit'));
+		const customer = await shoplineRequest.call(this, 'PUT', `/customers/${encodeURIComponent(String(existing.id))}`, { body: update, qs, itemIndex: i });
+		return { action: 'updated', customer };
+	}
+	const customer = await shoplineRequest.call(this, 'POST', '/customers', { body, qs, itemIndex: i });
+	return { action: 'created', customer };
+}

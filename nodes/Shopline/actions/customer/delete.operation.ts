@@ -1,0 +1,21 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from '../../../shared/router';
+import { shoplineRequest } from '../../transport';
+import { readId } from '../common';
+import { customerIdProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	customerIdProperty,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['delete'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readId(this, i, 'customerId', 'Customer ID');
+	const response = await shoplineRequest.call(this, 'DELETE', `/customers/${id}`, { itemIndex: i });
+	return { id: decodeURIComponent(id), deleted: true, message: response.message ?? null };
+}

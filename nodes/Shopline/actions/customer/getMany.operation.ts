@@ -1,0 +1,36 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { keysetList, PAGE_SIZE } from '../../transport';
+import { dropEmpty, sortProperty, toUtcIso } from '../common';
+import { customerOutput } from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: 'Only customers changed at or after this time' },
+			{ displayName: 'Updated Before', name: 'updated_before', type: 'dateTime', default: '', description: 'Only customers changed at or before this time' },
+			sortProperty,
+		],
+	},
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {
+		updated_after: toUtcIso(this, i, 'Updated After', filters.updated_after),
+		updated_before: toUtcIso(this, i, 'Updated Before', filters.updated_before),
+		sort_by: filters.sort_by,
+	};
+	const customers = await keysetList.call(this, '/customers', dropEmpty(qs), readWindow(this, i, PAGE_SIZE), i);
+	return customerOutput(customers, this.getNodeParameter('simplify', i, true) as boolean);
+}

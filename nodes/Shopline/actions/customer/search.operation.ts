@@ -1,0 +1,68 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { pagedList, PAGE_SIZE } from '../../transport';
+import { dropEmpty } from '../common';
+import { customerOutput } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search Text',
+		name: 'query',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 王小明, somchai@, 0912345678',
+		description: 'Text found in the name, email or phones of the customer; leave empty to search by the filters only',
+	},
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Exact email' },
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'female' },
+					{ name: 'Male', value: 'male' },
+					{ name: 'Other', value: 'other' },
+				],
+				default: 'female',
+			},
+			{ displayName: 'Is Member', name: 'is_member', type: 'boolean', default: true, description: 'Whether to find only members (or only non-members)' },
+			{ displayName: 'Membership Tier ID', name: 'membership_tier_id', type: 'string', default: '' },
+			{ displayName: 'Mobile Phone', name: 'mobile_phone', type: 'string', default: '', description: 'The verified mobile phone, with or without the country code' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Exact name' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'One of the customer’s other phones' },
+			{
+				displayName: 'Search Text In',
+				name: 'search_fields',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Email', value: 'email' },
+					{ name: 'Mobile Phone', value: 'mobile_phone' },
+					{ name: 'Name', value: 'name' },
+					{ name: 'Other Phones', value: 'phones' },
+				],
+				default: [],
+				description: 'Which fields Search Text looks in; all of them when none is chosen',
+			},
+			{ displayName: 'Tag', name: 'tags', type: 'string', default: '', description: 'Customers with this tag' },
+		],
+	},
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['search'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs = dropEmpty({ query: String(this.getNodeParameter('query', i, '')).trim(), ...filters });
+	const customers = await pagedList.call(this, '/customers/search', qs, readWindow(this, i, PAGE_SIZE), i);
+	return customerOutput(customers, this.getNodeParameter('simplify', i, true) as boolean);
+}

@@ -1,0 +1,71 @@
+/**
+ * What the customer operations share: the email / mobile phone inputs at the top of the form,
+ * and the body as SHOPLINE wants it (phones split into number + calling code, lists joined).
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { fieldProperties, fromUi } from '../../../shared/fields';
+import { fail } from '../../../shared/validation';
+import { contactFields } from '../../fields';
+import { splitPhone, splitPhones } from '../../phones';
+import { toCommonCustomer } from '../../simplify';
+
+/** Email, Mobile Phone and its country, rendered as the field table renders them, but at the top. */
+export const contactProperties: INodeProperties[] = (fieldProperties(contactFields)[0].options ?? []) as INodeProperties[];
+
+/** Reads the top-level contact inputs; blanks are left out. */
+export function readContact(ctx: IExecuteFunctions, i: number): IDataObject {
+	const out: IDataObject = {};
+	for (const f of contactFields) {
+		const value = fromUi(f, ctx.getNodeParameter(f.key, i, ''), ctx.getTimezone());
+		if (value !== undefined && value !== '') out[f.key] = value as string;
+	}
+	return out;
+}
+
+function applyPhone(ctx: IExecuteFunctions, i: number, body: IDataObject, keys: [string, string], label: string, several: boolean): void {
+	const [numberKey, codeKey] = keys;
+	const value = body[numberKey];
+	if (typeof value !== 'string' || value.trim() === '') return;
+	const code = typeof body[codeKey] === 'string' ? (body[codeKey] as string) : '';
+	const split = several ? splitPhones(value, code) : splitPhone(value, code);
+	if (typeof split === 'string') fail(ctx.getNode(), i, [`"${label}": ${split}`]);
+	else {
+		body[numberKey] = split.number;
+		if (split.code) body[codeKey] = split.code;
+	}
+}
+
+/** The validated body as SHOPLINE takes it. */
+export function toShoplineCustomer(ctx: IExecuteFunctions, i: number, validated: IDataObject): IDataObject {
+	const body: IDataObject = { ...validated };
+	applyPhone(ctx, i, body, ['mobile_phone', 'mobile_phone_country_calling_code'], 'Mobile Phone', true);
+	applyPhone(ctx, i, body, ['phone', 'phone_country_code'], 'Phone', false);
+	if (Array.isArray(body.delivery_addresses)) {
+		body.delivery_addresses = (body.delivery_addresses as IDataObject[]).map((address, n) => {
+			const copy = { ...address };
+			applyPhone(ctx, i, copy, ['recipient_phone', 'recipient_phone_country_code'], `Delivery Addresses › ${n + 1} › Recipient Phone`, false);
+			return copy;
+		});
+	}
+	// Documented: phones is one comma-separated string.
+	if (Array.isArray(body.phones)) body.phones = (body.phones as string[]).join(',');
+	// [INF] older docs name the welcome-credit switch is_allow_welcome_credit, the seed is_send_welcome_credit: send both.
+	if (body.is_send_welcome_credit !== undefined) body.is_allow_welcome_credit = body.is_send_welcome_credit;
+	return body;
+}
+
+export const customerIdProperty: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '61a0c0ffee00000000000001',
+	description: 'SHOPLINE customer ID',
+};
+
+/** A read's output: the common customer shape, or SHOPLINE's object unchanged. */
+export function customerOutput(raw: IDataObject[], simplify: boolean): IDataObject[] {
+	return simplify ? raw.map((c) => toCommonCustomer(c) as unknown as IDataObject) : raw;
+}

@@ -1,0 +1,49 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from '../../../shared/router';
+import { shoplineRequest } from '../../transport';
+import { readId } from '../common';
+import { orderIdProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Cancelled By', name: 'operated_by', type: 'options', options: [{ name: 'Customer', value: 'customer' }, { name: 'Merchant', value: 'merchant' }], default: 'merchant' },
+			{ displayName: 'Email the Customer', name: 'mail_notify', type: 'boolean', default: true, description: 'Whether SHOPLINE emails the customer that the order is cancelled' },
+			{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why the order is cancelled, in your words' },
+			// [INF] reason keys are not in the retrieved docs; "other" goes with a free-text reason.
+			{ displayName: 'Reason Key', name: 'reasonKey', type: 'string', default: 'other', description: 'SHOPLINE’s reason code, if you know it' },
+			{ displayName: 'Refund Order', name: 'refund_order', type: 'boolean', default: false, description: 'Whether to refund the order as well' },
+			{ displayName: 'Return Member Points', name: 'revertPoints', type: 'boolean', default: true, description: 'Whether to give back the member points the order used' },
+			{ displayName: 'Return Store Credit', name: 'revertCredits', type: 'boolean', default: true, description: 'Whether to give back the store credit the order used' },
+		],
+	},
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['cancel'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readId(this, i, 'orderId', 'Order ID');
+	const f = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const strategy = (on: unknown) => ({ strategy: on === false ? 'none' : 'revert' });
+	const body: IDataObject = {
+		// Cancel (not a status change) is what gives points and credit back, so that is the default.
+		revert_credits: strategy(f.revertCredits),
+		revert_member_points: strategy(f.revertPoints),
+		...(f.reason || f.reasonKey !== undefined ? { cancelled_reason: { key: f.reasonKey || 'other', ...(f.reason ? { message: f.reason } : {}) } } : {}),
+		...(f.operated_by ? { operated_by: f.operated_by } : {}),
+		...(f.refund_order !== undefined ? { refund_order: f.refund_order } : {}),
+		...(f.mail_notify !== undefined ? { mail_notify: f.mail_notify } : {}),
+	};
+	const response = await shoplineRequest.call(this, 'PATCH', `/orders/${id}/cancel`, { body, itemIndex: i });
+	return { id: decodeURIComponent(id), status: 'cancelled', ...response };
+}

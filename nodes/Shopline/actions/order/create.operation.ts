@@ -1,0 +1,48 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { fail } from '../../../shared/validation';
+import { orderCreateFields, orderCreateSchema } from '../../fields';
+import { splitPhone } from '../../phones';
+import { shoplineRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...fieldProperties(orderCreateFields),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [extraBodyProperty] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/** The validated fields as SHOPLINE's `{order: {…}, mail_notify}` body. */
+function toShoplineOrder(ctx: IExecuteFunctions, i: number, validated: IDataObject): IDataObject {
+	const { customer, mail_notify, items, subtotal, delivery_address, ...rest } = validated;
+	const lines = (items as IDataObject[]).map((item) => ({
+		item_type: 'Product',
+		...item,
+		total: item.total ?? cents(Number(item.item_price) * Number(item.quantity)),
+	}));
+	const address = { ...(delivery_address as IDataObject) };
+	if (typeof address.recipient_phone === 'string') {
+		const split = splitPhone(address.recipient_phone, String(address.recipient_phone_country_code ?? ''));
+		if (typeof split === 'string') fail(ctx.getNode(), i, [`"Delivery Address › Recipient Phone": ${split}`]);
+		else Object.assign(address, { recipient_phone: split.number, ...(split.code ? { recipient_phone_country_code: split.code } : {}) });
+	}
+	const who = String(customer).trim();
+	const order: IDataObject = {
+		...(who.includes('@') ? { customer_email: who } : { customer_id: who }),
+		...rest,
+		items: lines,
+		// Delivery and payment fees are not calculated by SHOPLINE: the subtotal is the items alone.
+		subtotal: subtotal ?? cents(lines.reduce((sum, l) => sum + Number(l.total), 0)),
+		delivery_address: address,
+	};
+	return { order, ...(mail_notify === undefined ? {} : { mail_notify }) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const validated = readBody(this, orderCreateFields, orderCreateSchema, i);
+	// A create is not repeated after an unclear failure: the order could be placed twice.
+	return await shoplineRequest.call(this, 'POST', '/orders', { body: toShoplineOrder(this, i, validated), itemIndex: i });
+}

@@ -1,0 +1,52 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { readWindow, returnAllAndLimit } from '../../../shared/router';
+import { ORDER_STATUSES } from '../../fields';
+import { keysetList, PAGE_SIZE } from '../../transport';
+import { dropEmpty, outputProperties, sortProperty, toUtcIso } from '../common';
+import { orderOutput } from './shared';
+
+const TIME_FILTERS = [
+	{ name: 'created_after', label: 'Created After', description: 'Only orders placed at or after this time' },
+	{ name: 'created_before', label: 'Created Before', description: 'Only orders placed at or before this time' },
+	{ name: 'updated_after', label: 'Updated After', description: 'Only orders changed at or after this time (a delivery update does not count)' },
+	{ name: 'updated_before', label: 'Updated Before', description: 'Only orders changed at or before this time' },
+];
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			...TIME_FILTERS.map((f) => ({ displayName: f.label, name: f.name, type: 'dateTime' as const, default: '', description: f.description })),
+			{ displayName: 'Customer ID', name: 'customer_id', type: 'string', default: '' },
+			{ displayName: 'Order IDs', name: 'order_ids', type: 'string', default: '', description: 'Only these orders', hint: 'Separate several values with commas' },
+			sortProperty,
+			{ displayName: 'Statuses', name: 'statuses', type: 'multiOptions', options: ORDER_STATUSES, default: [], description: 'Only orders in one of these statuses' },
+		],
+	},
+	...outputProperties(true),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {
+		customer_id: filters.customer_id,
+		order_ids: String(filters.order_ids ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean),
+		// [INF] the docs mention status filters without the key; the SDK sends statuses[].
+		statuses: filters.statuses,
+		sort_by: filters.sort_by,
+	};
+	for (const f of TIME_FILTERS) qs[f.name] = toUtcIso(this, i, f.label, filters[f.name]);
+	const orders = await keysetList.call(this, '/orders', dropEmpty(qs), readWindow(this, i, PAGE_SIZE), i);
+	return orderOutput(this, i, orders);
+}
