@@ -10,6 +10,8 @@ import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 export interface VendorErrorInfo {
 	code?: string;
 	message?: string;
+	/** The field the vendor blames, when it says (SHOPLINE `extras.field`). */
+	field?: string;
 }
 
 export interface HttpFailure {

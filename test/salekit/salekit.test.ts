@@ -4,7 +4,8 @@
 import { SandboxServer } from '../../sandbox/core';
 import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
 import { createHarness, deliver, makeNode, runNode, webhookLifecycle, type Harness } from '../harness/n8n';
-import { resetLimiters } from '../../nodes/shared/limiter';
+// The nodes run from dist/, so their pacing state lives in the compiled module.
+import { resetLimiters } from '../../dist/nodes/shared/limiter';
 
 let server: SandboxServer;
 let sim: SalekitSim;

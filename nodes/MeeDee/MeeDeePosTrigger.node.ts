@@ -1,0 +1,141 @@
+/**
+ * Starts a workflow on MeeDee POS webhook events. On activation it subscribes its own URL through
+ * the Partner API and keeps the subscription id and signing secret in static data; deliveries are
+ * checked against the signature on the raw body, answered at once, and emitted once per delivery id.
+ */
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { seenBefore } from '../shared/webhook';
+import { WEBHOOK_EVENTS } from './events';
+import { DELIVERY_HEADER, EVENT_HEADER, isValidSignature, SIGNATURE_HEADER } from './signature';
+import { meedeeList, meedeeRequest } from './transport';
+
+interface HookState extends IDataObject {
+	webhookId?: string;
+	secret?: string;
+}
+
+function sameEvents(a: unknown, b: string[]): boolean {
+	const left = Array.isArray(a) ? a.map(String).sort() : [];
+	const right = [...b].sort();
+	return left.length === right.length && left.every((e, i) => e === right[i]);
+}
+
+async function removeSubscription(ctx: IHookFunctions, id: string): Promise<boolean> {
+	try {
+		await meedeeRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`);
+		return true;
+	} catch (error) {
+		// Already gone in MeeDee: nothing left to remove.
+		return (error as { httpCode?: string }).httpCode === '404';
+	}
+}
+
+export class MeeDeePosTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MeeDee POS Trigger',
+		name: 'meeDeePosTrigger',
+		icon: { light: 'file:../../icons/meedee.svg', dark: 'file:../../icons/meedee.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow the moment MeeDee POS sends an event (sale, customer, product, stock)',
+		defaults: { name: 'MeeDee POS Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'meeDeePosApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: WEBHOOK_EVENTS,
+				required: true,
+				default: ['sale.created'],
+				description:
+					'Which events start the workflow. The node subscribes to them in MeeDee POS when the workflow is activated and unsubscribes when it is deactivated. The API Application needs the read:webhooks scope.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** True only when our own subscription is there as configured; strays pointing at our URL are removed. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const url = this.getNodeWebhookUrl('default');
+				const events = this.getNodeParameter('events') as string[];
+				const subscriptions = await meedeeList.call(this, '/webhooks', {}, { returnAll: true, limit: Number.MAX_SAFE_INTEGER });
+				let ours = false;
+				for (const s of subscriptions.filter((w) => w.endpoint_url === url)) {
+					if (!ours && s.id === state.webhookId && state.secret && s.is_active !== false && sameEvents(s.events, events)) {
+						ours = true;
+						continue;
+					}
+					// An orphan (left by a crash, or unknown to this static data): its secret is lost, so replace it.
+					await removeSubscription(this, String(s.id));
+				}
+				if (!ours) {
+					delete state.webhookId;
+					delete state.secret;
+				}
+				return ours;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const body = {
+					endpoint_url: this.getNodeWebhookUrl('default'),
+					events: this.getNodeParameter('events') as string[],
+					description: `n8n: ${this.getWorkflow().name ?? 'workflow'}`.slice(0, 255),
+				};
+				const response = await meedeeRequest.call(this, 'POST', '/webhooks', { body });
+				const created = (response.data ?? {}) as IDataObject;
+				if (typeof created.id !== 'string' || typeof created.secret !== 'string') return false;
+				state.webhookId = created.id;
+				state.secret = created.secret;
+				state.seenEvents = [];
+				return true;
+			},
+
+			/** Removes only the subscription this node created. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				if (state.webhookId && !(await removeSubscription(this, state.webhookId))) return false;
+				delete state.webhookId;
+				delete state.secret;
+				delete state.seenEvents;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const state = this.getWorkflowStaticData('node') as HookState;
+		const headers = this.getHeaderData() as IDataObject;
+		// The signature covers the bytes MeeDee sent, so the raw body is checked, never a re-serialised one.
+		const rawBody = this.getRequestObject().rawBody as Buffer | undefined;
+		if (!isValidSignature(state.secret, rawBody, headers[SIGNATURE_HEADER])) {
+			this.getResponseObject().status(401).json({ error: 'invalid_signature', message: 'Signature does not match' });
+			return { noWebhookResponse: true };
+		}
+		const body = this.getBodyData();
+		const event = String(body.event ?? headers[EVENT_HEADER] ?? '');
+		// [INF] MeeDee's ping uses the event name "ping": acknowledged so the ping reports delivered.
+		if (event === 'ping') return { webhookResponse: { received: true } };
+		const wanted = this.getNodeParameter('events') as string[];
+		if (!wanted.includes(event)) return { webhookResponse: { received: true, ignored: event } };
+		const deliveryId = String(headers[DELIVERY_HEADER] ?? body.id ?? '');
+		if (deliveryId && seenBefore(state, deliveryId)) return { webhookResponse: { received: true, duplicate: true } };
+		return { workflowData: [this.helpers.returnJsonArray(body)] };
+	}
+}

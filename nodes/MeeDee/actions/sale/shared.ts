@@ -1,0 +1,110 @@
+/**
+ * Sales reading shared by Sale → Get Many and the polling trigger: the date range checks, and the
+ * walk over 30-day windows with cursor paging inside each, oldest first.
+ */
+import { NodeOperationError, type IDataObject, type INodeProperties, type IPollFunctions, type IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { dateInZone } from '../../../shared/dates';
+import { calendarDate, type Field } from '../../../shared/fields';
+import { daysBetween, oldestAllowed, splitIntoWindows, type DateWindow } from '../../salesWindows';
+import { meedeeGetArray, meedeeList, type ListWindow } from '../../transport';
+import { branchIdsField, withRepeated } from '../common';
+
+/** [INF] sale statuses; MeeDee's list of values was not retrievable, so any value may be typed too. */
+export const SALE_STATUSES = [
+	{ name: 'Completed', value: 'completed', description: 'ขายสำเร็จ' },
+	{ name: 'Refunded', value: 'refunded', description: 'คืนเงิน' },
+	{ name: 'Voided', value: 'voided', description: 'ยกเลิกบิล' },
+];
+
+export const saleFilterFields: Field[] = [
+	branchIdsField,
+	{ key: 'status', label: 'Status', type: 'options', options: SALE_STATUSES, default: 'completed', schema: z.string().min(1) },
+];
+
+/** [PUB 07] 30 days; a MeeDee tenant may allow more. [INF] */
+export const maxLookbackOption: INodeProperties = {
+	displayName: 'Max Lookback (Days)',
+	name: 'maxLookbackDays',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 3650 },
+	default: 30,
+	description:
+		'How far back MeeDee lets you read sales. MeeDee documents 30 days; change it only if MeeDee has confirmed a longer history for your account.',
+};
+
+export interface SalesRange {
+	from: string;
+	to: string;
+}
+
+/**
+ * Checks and completes a From/To pair of calendar dates: From defaults to the oldest day MeeDee
+ * allows, To to today in the workflow's time zone.
+ */
+export function resolveSalesRange(
+	ctx: IExecuteFunctions | IPollFunctions,
+	input: { from?: string; to?: string },
+	maxLookbackDays: number,
+	itemIndex = 0,
+): SalesRange {
+	const timeZone = ctx.getTimezone();
+	const fail = (message: string) => {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: ${message}`, {
+			itemIndex,
+			description: `MeeDee POS serves sales from the last ${maxLookbackDays} days only (option Max Lookback (Days)). Older sales cannot be read through its API.`,
+		});
+	};
+	for (const [label, value] of [
+		['From Date', input.from],
+		['To Date', input.to],
+	] as const) {
+		if (value !== undefined && !calendarDate.safeParse(value).success) fail(`"${label}" must be a date written YYYY-MM-DD (got "${value}")`);
+	}
+	const oldest = oldestAllowed(timeZone, maxLookbackDays);
+	const from = input.from ?? oldest;
+	const to = input.to ?? dateInZone(new Date(), timeZone);
+	if (from > to) fail(`"From Date" (${from}) is after "To Date" (${to})`);
+	if (from < oldest) {
+		fail(`"From Date" ${from} is ${daysBetween(from, oldest)} day(s) older than MeeDee POS allows: the earliest date it serves today is ${oldest}`);
+	}
+	return { from, to };
+}
+
+export interface SalesQuery {
+	range: SalesRange;
+	branchIds?: string[];
+	status?: string;
+}
+
+/** Every sale in the range: window by window, page by page, in order, stopping at the limit. */
+export async function fetchSales(
+	this: IExecuteFunctions | IPollFunctions,
+	query: SalesQuery,
+	window: ListWindow,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	const path = withRepeated('/sales', 'branch_id', query.branchIds);
+	for (const w of splitIntoWindows(query.range.from, query.range.to)) {
+		const remaining = window.returnAll ? window.limit : window.limit - out.length;
+		if (remaining <= 0) break;
+		out.push(...(await meedeeList.call(this, path, salesQs(w, query.status), { ...window, limit: remaining }, itemIndex)));
+	}
+	return out;
+}
+
+// [INF] date-only from/to: MeeDee reads them as whole days and a date-only `to` includes that day.
+function salesQs(w: DateWindow, status?: string): IDataObject {
+	return { from: w.from, to: w.to, ...(status ? { status } : {}) };
+}
+
+/** Attaches each sale's lines as `items` (one request per sale; MeeDee has no bulk endpoint). */
+export async function attachItems(this: IExecuteFunctions | IPollFunctions, sales: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	for (const sale of sales) {
+		out.push({ ...sale, items: await meedeeGetArray.call(this, `/sales/${encodeURIComponent(String(sale.id))}/items`, itemIndex) });
+	}
+	return out;
+}

@@ -1,0 +1,20 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from '../../../shared/router';
+import { meedeeRequest } from '../../transport';
+import { readWebhookId, webhookIdProperty } from './webhookId';
+
+const properties: INodeProperties[] = [
+	webhookIdProperty,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readWebhookId(this, i);
+	await meedeeRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(id)}`, { itemIndex: i });
+	return { id, deleted: true };
+}

@@ -1,0 +1,14 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { readWindow, returnAllAndLimit } from '../../../shared/router';
+import { meedeeList } from '../../transport';
+import { readWebhookId, webhookIdProperty } from './webhookId';
+
+const properties: INodeProperties[] = [webhookIdProperty, ...returnAllAndLimit()];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getDeliveries'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const id = readWebhookId(this, i);
+	return await meedeeList.call(this, `/webhooks/${encodeURIComponent(id)}/deliveries`, {}, readWindow(this, i, 200), i);
+}

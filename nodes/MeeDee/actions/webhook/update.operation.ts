@@ -1,0 +1,29 @@
+import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { fieldProperties, objectSchema, readBody } from '../../../shared/fields';
+import { concurrencyOption } from '../../../shared/router';
+import { meedeeRequest } from '../../transport';
+import { webhookUpdateFields } from './fields';
+import { readWebhookId, webhookIdProperty } from './webhookId';
+
+const schema = objectSchema(webhookUpdateFields);
+
+const properties: INodeProperties[] = [
+	webhookIdProperty,
+	...fieldProperties(webhookUpdateFields, { name: 'updateFields', label: 'Update Fields' }),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [concurrencyOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readWebhookId(this, i);
+	const body = readBody(this, webhookUpdateFields, schema, i, { collection: 'updateFields', extraPath: false }) as IDataObject;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${i + 1}: add at least one field under "Update Fields"`, { itemIndex: i });
+	}
+	const response = await meedeeRequest.call(this, 'PATCH', `/webhooks/${encodeURIComponent(id)}`, { body, idempotent: true, itemIndex: i });
+	return (response.data ?? {}) as IDataObject;
+}

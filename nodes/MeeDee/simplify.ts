@@ -1,0 +1,103 @@
+/**
+ * MeeDee customers and sales in the pack's common shape (nodes/shared/shapes.ts). PII keys the
+ * token may not read are absent in MeeDee's answer; here they become null, as the shape documents.
+ * Loyalty, branch and service-charge data have no common field, so they travel under `extra`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { toE164 } from '../shared/phone';
+import { textOrNull, toAmount, type CommonCustomer, type CommonOrder, type CommonOrderLine } from '../shared/shapes';
+
+export type MeeDeeCustomer = CommonCustomer & { extra: IDataObject };
+export type MeeDeeOrder = CommonOrder & { extra: IDataObject };
+
+/** MeeDee writes calendar dates as midnight UTC ("1990-04-01T00:00:00.000Z"): keep the date part as written. */
+function calendarDate(value: unknown): string | null {
+	const text = textOrNull(value);
+	const match = text ? /^(\d{4}-\d{2}-\d{2})/.exec(text) : null;
+	return match ? match[1] : null;
+}
+
+/** E.164 when the number can be read; otherwise the number as MeeDee has it, rather than losing it. */
+function phone(value: unknown): string | null {
+	return toE164(value, 'TH') ?? textOrNull(value);
+}
+
+const ADDRESS_KEYS = ['address', 'city', 'state', 'postal_code', 'country'];
+
+export function toCommonCustomer(raw: IDataObject): MeeDeeCustomer {
+	const hasAddress = ADDRESS_KEYS.some((k) => textOrNull(raw[k]) !== null);
+	return {
+		source: 'meedee',
+		id: String(raw.id),
+		code: textOrNull(raw.customer_code),
+		name: textOrNull(raw.full_name),
+		firstName: textOrNull(raw.first_name),
+		lastName: textOrNull(raw.last_name),
+		email: textOrNull(raw.email),
+		phone: phone(raw.phone),
+		address: hasAddress
+			? {
+					line1: textOrNull(raw.address),
+					line2: null,
+					city: textOrNull(raw.city),
+					state: textOrNull(raw.state),
+					postcode: textOrNull(raw.postal_code),
+					country: textOrNull(raw.country),
+				}
+			: null,
+		birthday: calendarDate(raw.date_of_birth),
+		tags: [],
+		createdAt: textOrNull(raw.created_at),
+		updatedAt: textOrNull(raw.updated_at),
+		extra: {
+			taxId: textOrNull(raw.tax_id),
+			isActive: raw.is_active ?? null,
+			membershipTierId: textOrNull(raw.membership_tier_id),
+			membershipNumber: textOrNull(raw.membership_number),
+			totalPoints: raw.total_points ?? null,
+			availablePoints: raw.available_points ?? null,
+			totalSpent: raw.total_spent ?? null,
+			totalVisits: raw.total_visits ?? null,
+			lastVisitDate: textOrNull(raw.last_visit_date),
+		},
+	};
+}
+
+function toCommonLine(raw: IDataObject): CommonOrderLine {
+	return {
+		sku: textOrNull(raw.sku_code),
+		name: textOrNull(raw.sku_name) ?? textOrNull(raw.product_name),
+		quantity: toAmount(raw.quantity) ?? 0,
+		unitPrice: toAmount(raw.unit_price),
+		discount: toAmount(raw.discount_amount),
+		total: toAmount(raw.line_total),
+	};
+}
+
+/** A sale; its lines are filled when the items were fetched (Include Items) and attached as `items`. */
+export function toCommonOrder(raw: IDataObject): MeeDeeOrder {
+	const items = Array.isArray(raw.items) ? (raw.items as IDataObject[]) : [];
+	return {
+		source: 'meedee',
+		id: String(raw.id),
+		number: textOrNull(raw.receipt_no),
+		date: textOrNull(raw.sold_at),
+		status: textOrNull(raw.status),
+		customer: { id: textOrNull(raw.customer_id), code: null, name: null, email: null, phone: null },
+		lines: items.map(toCommonLine),
+		subtotal: toAmount(raw.subtotal),
+		discount: toAmount(raw.discount),
+		tax: toAmount(raw.tax),
+		shipping: null, // a till sale has no shipping
+		total: toAmount(raw.total),
+		currency: 'THB', // [INF] MeeDee sends no currency; it is a Thai POS priced in baht
+		createdAt: textOrNull(raw.created_at),
+		updatedAt: textOrNull(raw.updated_at),
+		extra: {
+			branchId: textOrNull(raw.branch_id),
+			serviceCharge: toAmount(raw.service_charge),
+			paymentMethod: textOrNull(raw.payment_method),
+		},
+	};
+}
