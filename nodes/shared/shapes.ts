@@ -40,6 +40,8 @@ export const commonCustomerSchema = z.object({
 	/** ISO 8601 with offset. */
 	createdAt: text,
 	updatedAt: text,
+	/** Vendor facts the common shape has no place for (loyalty points, branch, ...). */
+	extra: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const commonOrderLineSchema = z.object({
@@ -71,6 +73,7 @@ export const commonOrderSchema = z.object({
 	currency: text,
 	createdAt: text,
 	updatedAt: text,
+	extra: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type CommonAddress = z.infer<typeof commonAddressSchema>;

@@ -70,6 +70,8 @@ export interface ApiRequest {
 	idempotent?: boolean;
 	/** Download bytes: the full response `{ body: Buffer, headers, statusCode }` is returned. */
 	binary?: boolean;
+	/** How arrays go in the query: `key[]=a&key[]=b` (default) or `key=a&key=b`. */
+	arrayFormat?: 'brackets' | 'repeat';
 	itemIndex?: number;
 }
 
@@ -156,7 +158,7 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		json: !request.binary,
 		timeout: timeoutSeconds * 1000,
 		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
-		arrayFormat: 'brackets',
+		arrayFormat: request.arrayFormat ?? 'brackets',
 	};
 
 	const fail = (failure: Failure) => {

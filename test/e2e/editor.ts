@@ -1,0 +1,56 @@
+/**
+ * Drives n8n's editor in headless Chromium (Debian's package, through playwright-core) as an
+ * operator would: log in, open the node panel, search a vendor, read the actions n8n lists for
+ * our node, add one and fill a field. Only 127.0.0.1 is reachable from the page.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
+
+import { OWNER } from '../../scripts/n8n-server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function openEditor(url: string): Promise<{ browser: Browser; page: Page }> {
+	if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run "apt-get install -y chromium" (scripts/ensure-chromium.sh does it)`);
+	selectors.setTestIdAttribute('data-test-id');
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	// The editor is served by n8n itself; anything else (the npm registry lookup of the package) is blocked.
+	await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+	const page = await context.newPage();
+	await page.goto(`${url}/signin`);
+	await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+	await page.fill('input[name=password]', OWNER.password);
+	await page.getByTestId('form-submit-button').click();
+	await page.waitForURL(/home|workflows/, { timeout: 30_000 });
+	return { browser, page };
+}
+
+/** Searches the node panel for `search` and returns the trigger and action names n8n lists for `nodeName`. */
+export async function listActions(page: Page, url: string, search: string, nodeName: string): Promise<string[]> {
+	await page.goto(`${url}/workflow/new`);
+	await page.getByTestId('canvas-add-button').click({ timeout: 30_000 });
+	await page.getByTestId('node-creator-search-bar').fill(search);
+	await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${nodeName}$`) }).first().click();
+	const actionsHeader = page.getByText(/^Actions \(\d+\)$/);
+	await actionsHeader.click();
+	await page.waitForTimeout(300);
+	return await page.getByTestId('node-creator-item-name').allInnerTexts();
+}
+
+/** Adds the action named `action` (from the open panel), fills `parameter` and saves a screenshot. */
+export async function addActionAndFill(page: Page, action: string, parameter: string, value: string, screenshot: string): Promise<void> {
+	await page.getByTestId('node-creator-item-name').filter({ hasText: action }).first().click();
+	await page.getByTestId('ndv').waitFor({ state: 'visible', timeout: 15_000 });
+	const input = page.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first();
+	await input.fill(value);
+	await input.blur();
+	await page.waitForTimeout(300);
+	mkdirSync(path.dirname(screenshot), { recursive: true });
+	await page.screenshot({ path: screenshot });
+}
