@@ -11,7 +11,7 @@ async function main() {
 	console.log(`Vendor sandbox listening on ${sandbox.server.baseUrl} (127.0.0.1 only)\n`);
 	console.log('Credentials to create in n8n (demo values of this sandbox):');
 	console.log(`  Venio CRM API    Base URL ${c.venioCrmApi.baseUrl}  (legacy: ${sandbox.urls.venioLegacy})`);
-	console.log(`                   Client ID ${c.venioCrmApi.clientId}  Client Secret ${c.venioCrmApi.clientSecret}  Subscription Key ${c.venioCrmApi.subscriptionKey}`);
+	console.log(`                   Client ID ${c.venioCrmApi.clientId}  Client Secret ${c.venioCrmApi.clientSecret}  Subscription Key ${c.venioCrmApi.subscriptionApiKey}`);
 	console.log(`  MeeDee POS API   Base URL ${c.meeDeePosApi.baseUrl}  Client ID ${c.meeDeePosApi.clientId}  Client Secret ${c.meeDeePosApi.clientSecret}`);
 	console.log(`  SHOPLINE API     Base URL ${c.shoplineApi.baseUrl}  Access Token ${c.shoplineApi.accessToken}  User-Agent ${c.shoplineApi.userAgent}`);
 	console.log(`  Salekit API      Base URL ${c.salekitApi.baseUrl}  Token ${c.salekitApi.token}`);

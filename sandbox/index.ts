@@ -18,7 +18,7 @@ export interface Sandbox {
 	urls: { venio: string; venioLegacy: string; meedee: string; shopline: string; salekit: string };
 	/** Credential data for each of our credential types, pointing at this sandbox. */
 	credentials: {
-		venioCrmApi: { baseUrl: string; clientId: string; clientSecret: string; subscriptionKey: string };
+		venioCrmApi: { baseUrl: string; clientId: string; clientSecret: string; subscriptionApiKey: string };
 		meeDeePosApi: { baseUrl: string; clientId: string; clientSecret: string };
 		shoplineApi: { baseUrl: string; accessToken: string; userAgent: string };
 		salekitApi: { baseUrl: string; token: string };
@@ -48,7 +48,7 @@ export async function startSandbox(options: { port?: number; verbose?: boolean }
 		salekit,
 		urls,
 		credentials: {
-			venioCrmApi: { baseUrl: urls.venio, ...VENIO_DEMO },
+			venioCrmApi: { baseUrl: urls.venio, clientId: VENIO_DEMO.clientId, clientSecret: VENIO_DEMO.clientSecret, subscriptionApiKey: VENIO_DEMO.subscriptionKey },
 			meeDeePosApi: { baseUrl: urls.meedee, clientId: MEEDEE_DEMO.clientId, clientSecret: MEEDEE_DEMO.clientSecret },
 			shoplineApi: { baseUrl: urls.shopline, accessToken: SHOPLINE_DEMO.accessToken, userAgent: SHOPLINE_DEMO.userAgent },
 			salekitApi: { baseUrl: urls.salekit, token: SALEKIT_DEMO.token },

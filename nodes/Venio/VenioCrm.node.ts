@@ -1,0 +1,55 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import * as customer from './actions/customer';
+import * as product from './actions/product';
+import * as quotation from './actions/quotation';
+import * as salesOrder from './actions/salesOrder';
+import { loadOptions } from './lists';
+
+export class VenioCrm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Venio CRM',
+		name: 'venioCrm',
+		icon: { light: 'file:../../icons/venio.svg', dark: 'file:../../icons/venio.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Customers, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
+		defaults: { name: 'Venio CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'venioCrmApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Quotation', value: 'quotation' },
+					{ name: 'Sales Order', value: 'salesOrder' },
+				],
+				default: 'customer',
+			},
+			...customer.description,
+			...salesOrder.description,
+			...quotation.description,
+			...product.description,
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, {
+			customer: customer.operations,
+			salesOrder: salesOrder.operations,
+			quotation: quotation.operations,
+			product: product.operations,
+		});
+	}
+}

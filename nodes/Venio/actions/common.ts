@@ -1,0 +1,35 @@
+/** Small pieces every Venio operation uses: a required code/number field and reading it back. */
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+/** A required text parameter that names one record (customer code, order number, …). */
+export function keyProperty(name: string, displayName: string, description: string, placeholder?: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', description, placeholder };
+}
+
+/** The trimmed value of a key parameter, or a clear error before any request. */
+export function readKey(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number, pattern?: { re: RegExp; words: string }): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = raw === null || raw === undefined ? '' : String(raw).trim();
+	if (value === '') throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${displayName}" is required`, { itemIndex });
+	if (pattern && !pattern.re.test(value)) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${displayName}" ${pattern.words}`, { itemIndex });
+	}
+	return value;
+}
+
+/** An optional code that switches Create or Update between creating and updating. */
+export function upsertKeyProperty(name: string, displayName: string, what: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description: `Leave empty to create a new ${what}. Fill in an existing ${displayName.toLowerCase()} to update that ${what}.`,
+	};
+}
+
+export function readOptionalKey(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = raw === null || raw === undefined ? '' : String(raw).trim();
+	return value === '' ? undefined : value;
+}

@@ -1,0 +1,20 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { venioRecord } from '../../transport';
+import { eventFields, numericEventType } from './eventFields';
+
+const schema = objectSchema(eventFields);
+
+const properties: INodeProperties[] = [...fieldProperties(eventFields), optionsCollection([concurrencyOption, extraBodyProperty])];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['addEvent'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const body = numericEventType(readBody(this, eventFields, schema, i));
+	// Creates an event: never repeated blindly after an unknown outcome.
+	return await venioRecord.call(this, { method: 'POST', path: '/v1/customerEvent', body, idempotent: false, itemIndex: i });
+}

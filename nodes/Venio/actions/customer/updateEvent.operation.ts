@@ -1,0 +1,31 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { venioRecord } from '../../transport';
+import { keyProperty, readKey } from '../common';
+import { eventFields, numericEventType } from './eventFields';
+
+// Every event field may change; none is required on an update.
+const updateFields = eventFields.map((f) => ({ ...f, required: false }));
+const schema = objectSchema(updateFields).refine((b) => Object.keys(b).length > 0, { message: 'Add at least one field to change under "Update Fields"' });
+
+const properties: INodeProperties[] = [
+	keyProperty('eventId', 'Event ID', 'The customer event’s ID (customerEventId), e.g. from Get Events'),
+	...fieldProperties(updateFields, { name: 'updateFields', label: 'Update Fields' }),
+	optionsCollection([concurrencyOption, extraBodyProperty]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['updateEvent'] } }, properties);
+
+export const concurrent = true;
+
+const ID = { re: /^\d+$/, words: 'must be a number (the event’s customerEventId)' };
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readKey(this, 'eventId', 'Event ID', i, ID);
+	const body = numericEventType(readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject);
+	// [INF] path PUT /v1/customerEvent/{id}
+	return await venioRecord.call(this, { method: 'PUT', path: `/v1/customerEvent/${id}`, body, itemIndex: i });
+}

@@ -1,0 +1,19 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { productFields, productSchema } from '../../fields';
+import { venioRecord } from '../../transport';
+import { numericIds } from './shared';
+
+const properties: INodeProperties[] = [...fieldProperties(productFields), optionsCollection([concurrencyOption, extraBodyProperty])];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['createOrUpdate'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const body = numericIds(readBody(this, productFields, productSchema, i) as IDataObject, ['unitId', 'productGroupId']);
+	// [INF] POST /v3/products, keyed by productCode: sending it twice gives the same product.
+	return await venioRecord.call(this, { method: 'POST', path: '/v3/products', body, idempotent: true, itemIndex: i });
+}

@@ -1,0 +1,9 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { LISTS } from '../../lists';
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getUnits'] } }, [] as INodeProperties[]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	return await LISTS.units.read(this, i);
+}

@@ -1,0 +1,16 @@
+/** The order number field shared by the sales-order operations that act on one order. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { segment, venioRecord, type RequestContext } from '../../transport';
+import { keyProperty, readKey } from '../common';
+
+export const salesOrderNoProperty = keyProperty('salesOrderNo', 'Sales Order Number', 'The order’s number in Venio', 'SO2601-0001');
+
+export function readSalesOrderNo(ctx: IExecuteFunctions, i: number): string {
+	return readKey(ctx, 'salesOrderNo', 'Sales Order Number', i);
+}
+
+/** [PUB] GET /v2/salesorder/{salesOrderNo}; also used by the trigger. */
+export async function getSalesOrder(this: RequestContext, no: string, itemIndex?: number): Promise<IDataObject> {
+	return await venioRecord.call(this, { method: 'GET', path: `/v2/salesorder/${segment(no)}`, itemIndex });
+}

@@ -1,0 +1,51 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { segment, venioRequest } from '../../transport';
+import { readSalesOrderNo, salesOrderNoProperty } from './shared';
+
+// [PUB] PUT /v2/salesorder/{no}/payment {payments:[{periodNo, status}]}; [INF] 1 = unpaid, 2 = paid.
+const periodFields: Field[] = [
+	{ key: 'periodNo', label: 'Installment Number', type: 'number', required: true, default: 1, schema: z.number().int('must be a whole number').min(1, 'must be 1 or more') },
+	{
+		key: 'status',
+		label: 'Payment Status',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'Paid', value: 2 },
+			{ name: 'Unpaid', value: 1 },
+		],
+		default: 2,
+	},
+];
+const fields: Field[] = [
+	{
+		key: 'payments',
+		label: 'Payments',
+		type: 'group',
+		multiple: true,
+		required: true,
+		fields: periodFields,
+		placeholder: 'Add Installment',
+		description: 'One entry per installment (งวด); an order paid at once has installment 1',
+		schema: z.array(objectSchema(periodFields)).min(1, 'needs at least one installment'),
+	},
+];
+const schema = objectSchema(fields);
+
+const properties: INodeProperties[] = [salesOrderNoProperty, ...fieldProperties(fields), optionsCollection([concurrencyOption, extraBodyProperty])];
+
+export const description = updateDisplayOptions({ show: { resource: ['salesOrder'], operation: ['updatePayment'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const no = readSalesOrderNo(this, i);
+	const body = readBody(this, fields, schema, i);
+	// Setting an installment's status is the same whether sent once or twice: safe to repeat.
+	const done = await venioRequest.call(this, { method: 'PUT', path: `/v2/salesorder/${segment(no)}/payment`, body, itemIndex: i });
+	return { salesOrderNo: no, updated: done === true, payments: body.payments };
+}

@@ -1,0 +1,71 @@
+/**
+ * Venio's small reference lists (employees, event types, product groups, units): read by the
+ * "Get …" operations and turned into dropdowns by one loader.
+ */
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { venioList, venioRequest, type RequestContext } from './transport';
+
+export interface ReferenceList {
+	/** Reads the whole list. */
+	read(ctx: RequestContext, itemIndex?: number): Promise<IDataObject[]>;
+	/** The dropdown entry for one record. */
+	option(record: IDataObject): INodePropertyOptions;
+}
+
+const getAll = (path: string) => async (ctx: RequestContext, itemIndex?: number) => {
+	const data = await venioRequest.call(ctx, { method: 'GET', path, itemIndex });
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+};
+
+/** Dropdowns show at most this many employees; an expression can name any code. */
+const MAX_EMPLOYEES = 1000;
+
+export const LISTS = {
+	// [PUB code] POST /v1/Employees/Enquiry, paged like the customer enquiry.
+	employees: {
+		read: async (ctx, itemIndex) =>
+			await venioList.call(
+				ctx,
+				{ returnAll: false, limit: MAX_EMPLOYEES },
+				async (skip, size) => await venioRequest.call(ctx, { method: 'POST', path: '/v1/Employees/Enquiry', body: { skip, pageLength: size }, idempotent: true, itemIndex }),
+				itemIndex,
+			),
+		option: (e) => ({ name: `${String(e.employeeName)} (${String(e.employeeCode)})`, value: String(e.employeeCode), description: e.email ? String(e.email) : undefined }),
+	},
+	// [INF] path
+	eventTypes: {
+		read: getAll('/v1/customerEvent/types'),
+		option: (t) => ({ name: String(t.eventTypeName), value: Number(t.eventTypeId) }),
+	},
+	// [INF] path
+	productGroups: {
+		read: getAll('/v1/products/groups'),
+		option: (g) => ({ name: String(g.productGroupName), value: Number(g.productGroupId) }),
+	},
+	// Seed 000's menu: /v1/products/units
+	units: {
+		read: getAll('/v1/products/units'),
+		option: (u) => ({ name: String(u.unitName), value: Number(u.unitId) }),
+	},
+} satisfies Record<string, ReferenceList>;
+
+async function options(ctx: ILoadOptionsFunctions, list: ReferenceList): Promise<INodePropertyOptions[]> {
+	const records = await list.read(ctx);
+	return records.map(list.option).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const loadOptions = {
+	async getEmployees(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.employees);
+	},
+	async getEventTypes(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.eventTypes);
+	},
+	async getProductGroups(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.productGroups);
+	},
+	async getUnits(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.units);
+	},
+};

@@ -1,0 +1,87 @@
+/**
+ * "New or updated customer" polling over the customer enquiry's [INF] `modifiedSince` filter.
+ *
+ * Reading: pages are walked by moving `modifiedSince` to the last record's time (keyset), not by a
+ * growing skip, so a customer edited while the pages are read cannot shift another one out of view.
+ * Choosing: a record is new unless its key (id, dateModified and a digest of its content) was already
+ * emitted; every poll re-reads an overlap window before the watermark, so late writes are caught and
+ * the keys of that window stop them being emitted twice. The caller stores the next state only
+ * after the whole fetch succeeded.
+ */
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { withOffset } from '../shared/dates';
+import { MAX_PAGE_LENGTH, venioRequest, type RequestContext } from './transport';
+
+export interface PollState {
+	/** Venio time (+07:00) of the newest change taken into account. */
+	watermark?: string;
+	/** Keys of records changed at or after (watermark - overlap) that were already handled. */
+	seen?: string[];
+}
+
+const BANGKOK_MINUTES = 7 * 60;
+/** Bounds one poll: 1,000 pages of 100 customers. */
+const MAX_PAGES = 1000;
+const MAX_SEEN = 5000;
+
+export const venioTime = (ms: number) => withOffset(new Date(ms), BANGKOK_MINUTES);
+
+const timeOf = (record: IDataObject) => Date.parse(String(record.dateModified ?? ''));
+
+/** Same record, same version: id + change time + content digest (two edits in one second differ). */
+export function recordKey(record: IDataObject): string {
+	const digest = createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 12);
+	return `${String(record.customerId ?? record.customerCode)}@${String(record.dateModified)}#${digest}`;
+}
+
+/** Every customer changed at or after `sinceMs`, oldest change first. */
+export async function customersChangedSince(ctx: RequestContext, enquiryPath: string, sinceMs: number): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	let since = venioTime(sinceMs);
+	let skip = 0;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const data = await venioRequest.call(ctx, {
+			method: 'POST',
+			path: enquiryPath,
+			// [INF] modifiedSince and orderBy "dateModified asc" (the documented enquiry has orderBy).
+			body: { modifiedSince: since, orderBy: 'dateModified asc', skip, pageLength: MAX_PAGE_LENGTH },
+			idempotent: true,
+		});
+		const batch = Array.isArray(data) ? (data as IDataObject[]) : [];
+		out.push(...batch);
+		if (batch.length < MAX_PAGE_LENGTH) break;
+		const last = String(batch[batch.length - 1].dateModified);
+		if (Date.parse(last) === Date.parse(since)) skip += batch.length;
+		else {
+			// Records sharing the last record's time were read already: skip them in the next page.
+			skip = batch.filter((c) => String(c.dateModified) === last).length;
+			since = last;
+		}
+	}
+	return out;
+}
+
+export interface Selection {
+	fresh: IDataObject[];
+	next: PollState;
+}
+
+/** Picks the records not emitted before and the state to store after emitting them. */
+export function selectNew(records: IDataObject[], state: PollState, overlapMs: number): Selection {
+	const seen = new Set(state.seen ?? []);
+	const fresh = new Map<string, IDataObject>();
+	for (const record of records) {
+		const key = recordKey(record);
+		if (!seen.has(key)) fresh.set(key, record);
+	}
+	const watermark = state.watermark ? Date.parse(state.watermark) : Number.NEGATIVE_INFINITY;
+	const newest = records.reduce((max, r) => (Number.isFinite(timeOf(r)) ? Math.max(max, timeOf(r)) : max), watermark);
+	const keep = records
+		.filter((r) => timeOf(r) >= newest - overlapMs)
+		.sort((a, b) => timeOf(b) - timeOf(a))
+		.slice(0, MAX_SEEN)
+		.map(recordKey);
+	return { fresh: [...fresh.values()], next: { watermark: Number.isFinite(newest) ? venioTime(newest) : state.watermark, seen: keep } };
+}
