@@ -48,6 +48,8 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 	const port = options.port ?? 5678;
 	return {
 		...process.env,
+		// Under jest NODE_ENV is "test", which makes n8n exit at start without a word.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: options.folder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
