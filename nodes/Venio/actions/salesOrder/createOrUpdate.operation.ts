@@ -1,14 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { salesOrderFields, salesOrderSchema } from '../../fields';
+import { venioOrderFromCommon } from '../../fromCommon';
 import { venioRecord } from '../../transport';
 import { readOptionalKey, upsertKeyProperty } from '../common';
 
 const properties: INodeProperties[] = [
-	upsertKeyProperty('salesOrderNo', 'Sales Order Number', 'sales order'),
-	...fieldProperties(salesOrderFields),
+	...mappingProperties('order'),
+	...manualOnly([upsertKeyProperty('salesOrderNo', 'Sales Order Number', 'sales order'), ...fieldProperties(salesOrderFields)], ['customerCode']),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
@@ -17,8 +19,16 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const salesOrderNo = readOptionalKey(this, 'salesOrderNo', i);
-	const body = readBody(this, salesOrderFields, salesOrderSchema, i, { base: salesOrderNo ? { salesOrderNo } : {} });
+	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
+	const salesOrderNo = auto ? undefined : readOptionalKey(this, 'salesOrderNo', i);
+	const body = readMappedBody(this, i, {
+		kind: 'order',
+		fields: salesOrderFields,
+		schema: salesOrderSchema,
+		fromCommon: (order, ctx) => venioOrderFromCommon(order, ctx),
+		alwaysShown: ['customerCode'],
+		base: salesOrderNo ? { salesOrderNo } : {},
+	});
 	// [INF] POST /v2/salesorder with the GET shape; without a number it creates (never repeated blindly).
 	return await venioRecord.call(this, { method: 'POST', path: '/v2/salesorder', body, idempotent: body.salesOrderNo !== undefined, itemIndex: i });
 }

@@ -1,0 +1,73 @@
+/**
+ * Map Automatically for Venio: a customer or order in the pack's common shape (from SHOPLINE,
+ * MeeDee POS, Salekit or Venio itself) turned into Venio's Create or Update body.
+ */
+import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { toCalendarDate } from '../shared/dates';
+import { toLocal } from '../shared/phone';
+import type { CommonCustomerInput, CommonOrderInput } from '../shared/shapes';
+import { segment, venioRecord } from './transport';
+
+const SOURCE_NAMES = { venio: 'Venio CRM', meedee: 'MeeDee POS', shopline: 'SHOPLINE', salekit: 'Salekit' } as const;
+
+function addressText(c: CommonCustomerInput): string | undefined {
+	const a = c.address;
+	if (!a) return undefined;
+	const text = [a.line1, a.line2, a.city, a.state, a.postcode, a.country].filter(Boolean).join(', ');
+	return text || undefined;
+}
+
+export function venioCustomerFromCommon(c: CommonCustomerInput): IDataObject {
+	const address = addressText(c);
+	return {
+		// Only a Venio record's own code can address a Venio customer.
+		customerCode: c.source === 'venio' ? (c.code ?? undefined) : undefined,
+		customerName: c.name ?? ([c.firstName, c.lastName].filter(Boolean).join(' ') || undefined),
+		customerEmail: c.email ?? undefined,
+		// Venio users read mobiles in local form (08x…); numbers of other markets keep their own trunk 0.
+		customerMobile: c.phone ? (toLocal(c.phone) ?? c.phone) : undefined,
+		customerBirthdate: c.birthday ?? undefined,
+		customerTags: c.tags,
+		sourceName: c.source ? SOURCE_NAMES[c.source] : undefined,
+		addresses: address ? [{ locationName: 'Address', locationAddress: address, locationType: 2 }] : undefined,
+	};
+}
+
+export function venioOrderFromCommon(o: CommonOrderInput, ctx: IExecuteFunctions): IDataObject {
+	const source = o.source ? SOURCE_NAMES[o.source] : undefined;
+	return {
+		salesOrderNo: o.source === 'venio' ? (o.number ?? undefined) : undefined,
+		salesOrderSubject: source && o.number ? `${source} order ${o.number}` : undefined,
+		// The order's own calendar date (its offset kept), never shifted by a time-zone conversion.
+		salesOrderDate: o.date ? (toCalendarDate(o.date, ctx.getTimezone()) as string) : undefined,
+		referenceNo: o.number ?? o.id,
+		currencyCode: o.currency ?? undefined,
+		recipientName: o.customer?.name ?? undefined,
+		salesorderDetails: (o.lines ?? []).map((line) => ({
+			productCode: line.sku ?? undefined,
+			productName: line.name ?? undefined,
+			qty: line.quantity,
+			...(line.unitPrice !== null && line.unitPrice !== undefined ? { price: line.unitPrice } : {}),
+			...(line.discount ? { discountValue: line.discount } : {}),
+		})),
+	};
+}
+
+/**
+ * The code of the Venio customer with this exact name, or undefined. Venio customer names are
+ * unique, so Map Automatically updates that customer instead of failing on a duplicate name.
+ */
+export async function findCustomerCodeByName(this: IExecuteFunctions, name: string, itemIndex: number): Promise<string | undefined> {
+	let failure: unknown;
+	try {
+		// [INF] path, as Get by Name uses it.
+		const customer = await venioRecord.call(this, { method: 'GET', path: `/v3/customers/name/${segment(name)}`, itemIndex });
+		return typeof customer.customerCode === 'string' ? customer.customerCode : undefined;
+	} catch (error) {
+		failure = error;
+	}
+	const notFound = failure instanceof NodeApiError && (failure.httpCode === '404' || /not found/i.test(failure.message));
+	if (notFound) return undefined;
+	throw failure;
+}
