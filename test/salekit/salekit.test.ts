@@ -143,6 +143,55 @@ describe('Audience', () => {
 	});
 });
 
+describe('Map Automatically', () => {
+	const posCustomer = {
+		source: 'meedee',
+		id: '4b1a5ef8-f4a2-4fb2-99d5-dddd1076e1bb',
+		code: 'CUS-000380',
+		name: 'สมชาย ใจดี',
+		firstName: 'สมชาย',
+		lastName: 'ใจดี',
+		email: 'somchai@example.th',
+		phone: '+66812345678',
+		address: { line1: '99 ถนนสุขุมวิท', line2: null, city: 'กรุงเทพมหานคร', state: null, postcode: '10110', country: 'Thailand' },
+		birthday: null,
+		tags: ['Gold'],
+		createdAt: null,
+		updatedAt: null,
+	};
+
+	it('writes an audience from a common-shape customer', async () => {
+		const { error } = await runNode(h, salekit({ resource: 'audience', operation: 'createOrUpdate', mapping: 'auto' }), [posCustomer]);
+		expect(error).toBeUndefined();
+		expect(server.requests('salekit')[0].body).toEqual({
+			full_name: 'สมชาย ใจดี',
+			email: 'somchai@example.th',
+			phone: '+66812345678',
+			address: '99 ถนนสุขุมวิท, กรุงเทพมหานคร, 10110, Thailand',
+			tag: 'Gold',
+			src: 'MeeDee POS',
+		});
+		expect(audienceByEmail('somchai@example.th')!.tags).toEqual(['Gold']);
+	});
+
+	it('creates an order from a common-shape order', async () => {
+		const sku = sim.products[0].sku;
+		const order = {
+			source: 'shopline', id: 'o1', number: '20261122000123', date: '2026-11-22T10:00:00+08:00', status: 'confirmed',
+			customer: { id: null, code: null, name: 'Trần Thị B', email: 'ttb@example.vn', phone: '+84912345678' },
+			lines: [{ sku, name: 'x', quantity: 2, unitPrice: 35000, discount: null, total: 70000 }],
+			subtotal: 70000, discount: null, tax: null, shipping: 15000, total: 85000, currency: 'VND', createdAt: null, updatedAt: null,
+		};
+		const { items, error } = await runNode(h, salekit({ resource: 'order', operation: 'create', mapping: 'auto', status: 1 }), [order]);
+		expect(error).toBeUndefined();
+		expect(server.requests('salekit')[0].body).toEqual({
+			full_name: 'Trần Thị B', phone: '+84912345678', email: 'ttb@example.vn', total_price: 70000, total_pay: 85000, ship_fee: 15000,
+			ref: '20261122000123', src: 'SHOPLINE', status: 1, products: [{ sku, quantity: 2, price: 35000 }],
+		});
+		expect(items[0].json.id).toBeDefined();
+	});
+});
+
 describe('Order and product', () => {
 	it('creates an order with product lines by id and by SKU', async () => {
 		const product = sim.products[0];

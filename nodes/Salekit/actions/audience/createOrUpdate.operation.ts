@@ -1,13 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { audienceFields, audienceSchema } from '../../fields';
+import { salekitAudienceFromCommon } from '../../fromCommon';
 import { salekitRequest } from '../../transport';
 import { audienceOutput, toSalekitAudience } from './shared';
 
 const properties: INodeProperties[] = [
-	...fieldProperties(audienceFields),
+	...mappingProperties('customer'),
+	...manualOnly(fieldProperties(audienceFields)),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
@@ -16,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['audience']
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const body = readBody(this, audienceFields, audienceSchema, i);
+	const body = readMappedBody(this, i, { kind: 'customer', fields: audienceFields, schema: audienceSchema, fromCommon: salekitAudienceFromCommon });
 	// Salekit matches an existing audience on its email, so sending the same body again is harmless.
 	const response = await salekitRequest.call(this, '/audience/create', toSalekitAudience(body), { idempotent: true, itemIndex: i });
 	return audienceOutput(body, response);
