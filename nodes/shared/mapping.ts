@@ -49,11 +49,12 @@ export function mappingProperties(kind: MappingKind): INodeProperties[] {
 
 /**
  * Hides the hand-mapping fields when Mapping is automatic, except `alwaysShown` (fields the common
- * shape cannot supply, such as a CRM state or a delivery option).
+ * shape cannot supply, such as a CRM state or a delivery option) and the Additional Fields, whose
+ * values, when set, override the mapped ones.
  */
 export function manualOnly(properties: INodeProperties[], alwaysShown: string[] = []): INodeProperties[] {
 	return properties.map((p) =>
-		alwaysShown.includes(p.name) || p.name === 'options'
+		alwaysShown.includes(p.name) || p.name === 'options' || p.name === 'additionalFields'
 			? p
 			: { ...p, displayOptions: { ...(p.displayOptions ?? {}), show: { ...(p.displayOptions?.show ?? {}), mapping: ['manual'] } } },
 	);
@@ -106,7 +107,8 @@ export function readMappedBody<S extends ZodTypeAny>(
 	const mapping = ctx.getNodeParameter('mapping', itemIndex, 'manual') as string;
 	if (mapping !== 'auto') return readBody(ctx, options.fields, options.schema, itemIndex, { base: options.base, extraPath: options.extraPath });
 	const record = options.kind === 'customer' ? readCommonCustomer(ctx, itemIndex) : readCommonOrder(ctx, itemIndex);
-	const always = options.fields.filter((f) => options.alwaysShown?.includes(f.key));
+	// Required fields shown in both modes, and any Additional Field the user set, win over the mapping.
+	const always = options.fields.filter((f) => !f.required || options.alwaysShown?.includes(f.key));
 	const body = {
 		...(options.base ?? {}),
 		...dropEmpty(options.fromCommon(record as CommonCustomerInput & CommonOrderInput, ctx, itemIndex)),

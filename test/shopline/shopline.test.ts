@@ -863,3 +863,47 @@ describe('SHOPLINE Trigger', () => {
 		}
 	});
 });
+
+describe('Map Automatically (customers)', () => {
+	const posCustomer = {
+		source: 'meedee',
+		id: '4b1a5ef8-f4a2-4fb2-99d5-dddd1076e1bb',
+		code: 'CUS-000381',
+		name: 'สมหญิง ศรีสุข',
+		firstName: 'สมหญิง',
+		lastName: 'ศรีสุข',
+		email: 'somying@example.th',
+		phone: '+66812345678',
+		address: { line1: '99 ถนนสุขุมวิท', line2: null, city: 'กรุงเทพมหานคร', state: null, postcode: '10110', country: 'Thailand' },
+		birthday: '1991-05-01',
+		tags: ['POS'],
+		createdAt: null,
+		updatedAt: null,
+	};
+
+	it('creates a SHOPLINE customer from a common-shape customer, phone split by country', async () => {
+		const { items, error } = await runNode(h, shopline({ resource: 'customer', operation: 'create', mapping: 'auto', additionalFields: { send_notification: false } }), [posCustomer]);
+		expect(error).toBeUndefined();
+		const sent = requests().find((r) => r.method === 'POST')!.body as Record<string, unknown>;
+		expect(sent).toMatchObject({
+			name: 'สมหญิง ศรีสุข',
+			email: 'somying@example.th',
+			mobile_phone_country_calling_code: '66',
+			birthday: '1991-05-01',
+			tags: ['POS'],
+			memo: 'From MeeDee POS (CUS-000381)',
+			send_notification: false,
+			delivery_addresses: [{ recipient_name: 'สมหญิง ศรีสุข', address_1: '99 ถนนสุขุมวิท', city: 'กรุงเทพมหานคร', postcode: '10110', country: 'Thailand' }],
+		});
+		expect(String(sent.mobile_phone).replace(/^0/, '')).toBe('812345678');
+		expect(items[0].json.email).toBe('somying@example.th');
+	});
+
+	it('Create or Update finds the same customer again and updates it', async () => {
+		const first = await runNode(h, shopline({ resource: 'customer', operation: 'createOrUpdate', mapping: 'auto', additionalFields: { send_notification: false } }), [{ ...posCustomer, email: 'again@example.th' }]);
+		expect(first.items[0].json.action).toBe('created');
+		const second = await runNode(h, shopline({ resource: 'customer', operation: 'createOrUpdate', mapping: 'auto' }), [{ ...posCustomer, email: 'again@example.th', tags: ['POS', 'VIP'] }]);
+		expect(second.items[0].json.action).toBe('updated');
+		expect((second.items[0].json.customer as { id: string }).id).toBe((first.items[0].json.customer as { id: string }).id);
+	});
+});

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { zonedInstant } from '../../shared/dates';
 import { simplifyProperty } from '../../shared/router';
 import { fail } from '../../shared/validation';
 import { LANGUAGES } from '../simplify';
@@ -67,38 +68,15 @@ export function responseFieldsQuery(options: IDataObject): IDataObject {
 	return qs;
 }
 
-/** How far the workflow's time zone is ahead of UTC at `instant`, in ms. */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
-}
-
-const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-
 /**
  * A time filter as SHOPLINE wants it (UTC ISO). A value with Z or an offset is that instant; a
  * value without (n8n's date picker) is a wall time in the workflow's time zone.
  */
 export function toUtcIso(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(typeof value === 'object' && 'toISO' in value ? (value as { toISO: () => string }).toISO() : value).trim();
-	if (/(Z|[+-]\d{2}:?\d{2})$/i.test(text) && !Number.isNaN(Date.parse(text))) return new Date(Date.parse(text)).toISOString();
-	const m = LOCAL_TIME.exec(text);
-	if (!m) return fail(ctx.getNode(), i, [`"${label}" must be a date and time, e.g. 2024-05-01T09:00:00`]);
-	const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
-	const zone = ctx.getTimezone();
-	const guess = wall - zoneOffsetMs(wall, zone);
-	return new Date(wall - zoneOffsetMs(guess, zone)).toISOString();
+	const instant = zonedInstant(value, ctx.getTimezone());
+	if (!instant) return fail(ctx.getNode(), i, [`"${label}" must be a date and time, e.g. 2024-05-01T09:00:00`]);
+	return instant.toISOString();
 }
 
 /** A required ID parameter, trimmed; a blank one is an input error naming the item. */

@@ -4,16 +4,18 @@
  */
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { concurrencyOption } from '../../../shared/router';
 import { CREATE_ONLY_KEYS, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
+import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { shoplineRequest } from '../../transport';
 import { responseFieldOptions, responseFieldsQuery } from '../common';
 import { contactProperties, readContact, toShoplineCustomer } from './shared';
 
 const properties: INodeProperties[] = [
-	...fieldProperties([nameField]),
-	...contactProperties,
+	...mappingProperties('customer'),
+	...manualOnly([...fieldProperties([nameField]), ...contactProperties]),
 	...fieldProperties(customerCreateOptional),
 	{
 		displayName: 'Options',
@@ -58,7 +60,14 @@ async function findExisting(this: IExecuteFunctions, body: IDataObject, i: numbe
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const validated = readBody(this, customerCreateFields, customerCreateSchema, i, { base: readContact(this, i) });
+	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
+	const validated = readMappedBody(this, i, {
+		kind: 'customer',
+		fields: customerCreateFields,
+		schema: customerCreateSchema,
+		fromCommon: shoplineCustomerFromCommon,
+		base: auto ? {} : readContact(this, i),
+	});
 	const body = toShoplineCustomer(this, i, validated);
 	const qs = responseFieldsQuery(this.getNodeParameter('options', i, {}) as IDataObject);
 	const existing = await findExisting.call(this, body, i);
