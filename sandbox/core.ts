@@ -83,8 +83,12 @@ export interface LogEntry {
 	fault?: string;
 }
 
-/** Header names and body keys whose values are secrets; they are masked in the log. */
-const SECRET_HEADERS = ['authorization', 'token', 'ocp-apim-subscription-key', 'cookie', 'x-meedee-signature'];
+/**
+ * Header names and body keys whose values are secrets; they are masked in the log. Headers go by
+ * a name pattern, like body keys, so a vendor's own header (X-Probe-Token, X-Api-Key) is covered
+ * without being listed.
+ */
+const SECRET_HEADERS = /token|secret|key|password|authorization|cookie|signature/i;
 const SECRET_KEYS = /secret|password|token|subscription|authorization/i;
 
 export function maskValue(value: string): string {
@@ -324,7 +328,7 @@ export class SandboxServer {
 			path,
 			query: simReq.query,
 			headers: Object.fromEntries(
-				Object.entries(req.headers).map(([k, v]) => [k, SECRET_HEADERS.includes(k) ? maskValue(String(v)) : String(v)]),
+				Object.entries(req.headers).map(([k, v]) => [k, SECRET_HEADERS.test(k) ? maskValue(String(v)) : String(v)]),
 			),
 			body: simReq.body === INVALID_JSON ? '<invalid json>' : maskBody(simReq.body),
 			status: 0,

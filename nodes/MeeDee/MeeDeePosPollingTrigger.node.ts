@@ -14,11 +14,11 @@ import {
 } from 'n8n-workflow';
 
 import { fieldLabels, fieldProperties, fromUi, objectSchema } from '../shared/fields';
+import { selectNew, type PollState } from '../shared/polling';
 import { simplifyProperty } from '../shared/router';
 import { validateInput } from '../shared/validation';
 import { convertAmounts, convertAmountsOption } from './amounts';
 import { attachItems, fetchSales, maxLookbackOption, saleFilterFields } from './actions/sale/shared';
-import { selectNew, type PollState } from './polling';
 import { lookbackToday, oldestAllowed } from './salesWindows';
 import { toCommonCustomer, toCommonOrder } from './simplify';
 import { meedeeList } from './transport';
@@ -126,16 +126,16 @@ export class MeeDeePosPollingTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 
 		let records: IDataObject[];
-		let selection;
 		if (event === 'sale') {
 			// Manual "fetch test event" with no history: look one day back to have something to show.
 			const since = (state.watermark ? Date.parse(state.watermark) : now) - overlapMs - (manual && !state.watermark ? 1440 * MINUTE : 0);
 			records = await fetchNewSales(this, since, options);
-			selection = selectNew(records, (s) => Date.parse(String(s.sold_at)), (s) => String(s.id), state, overlapMs, now);
 		} else {
 			records = await meedeeList.call(this, '/customers', {}, ALL);
-			selection = selectNew(records, (c) => Date.parse(String(c.updated_at)), (c) => `${String(c.id)}@${String(c.updated_at)}`, state, overlapMs, now);
 		}
+		// A sale never changes its id; a customer is new again each time updated_at moves.
+		const keyOf = event === 'sale' ? (s: IDataObject) => String(s.id) : (c: IDataObject) => `${String(c.id)}@${String(c.updated_at)}`;
+		const selection = selectNew(records, state, { timeOf: (r) => timeOf(event, r), keyOf, overlapMs, nowMs: now, formatTime: (ms) => new Date(ms).toISOString() });
 
 		let out: IDataObject[];
 		if (manual) {

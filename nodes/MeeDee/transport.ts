@@ -46,7 +46,8 @@ export async function meedeeRequest(
 	path: string,
 	options: { qs?: IDataObject; body?: IDataObject; idempotent?: boolean; itemIndex?: number } = {},
 ): Promise<IDataObject> {
-	const response = await apiRequest.call(this, meedeeApi, { method, path, ...options });
+	// MeeDee documents repeated keys for lists in the query (`branch_id=a&branch_id=b`), not `branch_id[]=`.
+	const response = await apiRequest.call(this, meedeeApi, { method, path, arrayFormat: 'repeat', ...options });
 	return (response ?? {}) as IDataObject;
 }
 

@@ -35,13 +35,25 @@ export const GENDER_VALUES = { male: 'Nam', female: 'Nữ' } as const;
 
 const email = z.string().email('must be an email address');
 
+/**
+ * Salekit takes tags as one comma-separated text, so a comma inside a tag would silently make two
+ * tags. The UI's text is already split on commas; a comma can only arrive in an array given by an
+ * expression, and there we refuse it rather than guess whether one or two tags were meant.
+ */
+export const tagList = z.array(
+	z
+		.string({ invalid_type_error: 'must be text' })
+		.min(1, 'has an empty entry')
+		.refine((t) => !t.includes(','), 'has a tag with a comma in it; Salekit reads a comma as the start of the next tag, so give each tag as its own entry'),
+);
+
 export const audienceFields: Field[] = [
 	{ key: 'full_name', label: 'Full Name', type: 'string', required: true, description: 'Customer’s full name, e.g. Nguyễn Văn A' },
 	// The seed marks email as required (no "Không"); Salekit matches existing customers on it.
 	{ key: 'email', label: 'Email', type: 'string', required: true, placeholder: 'name@email.com', schema: email },
 	{ key: 'phone', label: 'Phone', type: 'string', description: 'Customer’s phone, e.g. 0989123456' },
-	{ key: 'tag', label: 'Tags', type: 'stringList', description: 'Tags to add; tags Salekit does not have yet are created' },
-	{ key: 'un_tag', label: 'Tags to Remove', type: 'stringList', description: 'Tags to take off this customer' },
+	{ key: 'tag', label: 'Tags', type: 'stringList', schema: tagList, description: 'Tags to add; tags Salekit does not have yet are created' },
+	{ key: 'un_tag', label: 'Tags to Remove', type: 'stringList', schema: tagList, description: 'Tags to take off this customer' },
 	{ key: 'src', label: 'Source', type: 'string', description: 'Where the customer came from, e.g. chatbot' },
 	{ key: 'cid', label: 'Referrer ID', type: 'string', description: 'Affiliate (referrer) ID, the cid of an affiliate link' },
 	{
@@ -67,7 +79,8 @@ export const audienceFields: Field[] = [
 
 export const audienceSchema = objectSchema(audienceFields);
 
-const money = z.number({ invalid_type_error: 'must be a number' }).nonnegative('must not be negative');
+// .finite(): Infinity (e.g. "Infinity" typed in a price) would pass nonnegative() and go out as null in JSON.
+const money = z.number({ invalid_type_error: 'must be a number' }).finite('must be a finite number').nonnegative('must not be negative');
 
 export const orderLineFields: Field[] = [
 	{ key: 'product_id', label: 'Product ID', type: 'number', allowBlank: true, description: 'Salekit product ID; leave empty to use the SKU' },

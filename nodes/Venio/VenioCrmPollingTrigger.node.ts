@@ -13,7 +13,7 @@ import {
 
 import { simplifyProperty } from '../shared/router';
 import { CUSTOMER_ENQUIRY_PATH } from './actions/customer/getMany.operation';
-import { customersChangedSince, selectNew, venioTime, type PollState } from './polling';
+import { customersChangedSince, selectNewCustomers, type PollState } from './polling';
 import { toCommonCustomer } from './simplify';
 import { venioRequest } from './transport';
 
@@ -95,13 +95,13 @@ export class VenioCrmPollingTrigger implements INodeType {
 			// First activation starts from now: recent changes are remembered, not emitted.
 			const now = Date.now();
 			const recent = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, now - overlapMs);
-			const { next } = selectNew(recent, { watermark: venioTime(now) }, overlapMs);
+			const { next } = selectNewCustomers(recent, {}, overlapMs, now);
 			staticData.customers = next as IDataObject;
 			return null;
 		}
 
 		const records = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, Date.parse(state.watermark) - overlapMs);
-		const { fresh, next } = selectNew(records, state, overlapMs);
+		const { fresh, next } = selectNewCustomers(records, state, overlapMs);
 		// Reached only when every page was read: the watermark moves together with the emitted items.
 		staticData.customers = next as IDataObject;
 		return fresh.length ? [this.helpers.returnJsonArray(shape(fresh) as IDataObject[])] : null;

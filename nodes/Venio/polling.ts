@@ -3,28 +3,23 @@
  *
  * Reading: pages are walked by moving `modifiedSince` to the last record's time (keyset), not by a
  * growing skip, so a customer edited while the pages are read cannot shift another one out of view.
- * Choosing: a record is new unless its key (id, dateModified and a digest of its content) was already
- * emitted; every poll re-reads an overlap window before the watermark, so late writes are caught and
- * the keys of that window stop them being emitted twice. The caller stores the next state only
- * after the whole fetch succeeded.
+ * Choosing (shared/polling): a record is new unless its key (id, dateModified and a digest of its
+ * content) was already emitted; every poll re-reads an overlap window before the watermark, so late
+ * writes are caught and the keys of that window stop them being emitted twice. The caller stores
+ * the next state only after the whole fetch succeeded.
  */
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { withOffset } from '../shared/dates';
+import { selectNew, type PollState, type Selection } from '../shared/polling';
 import { MAX_PAGE_LENGTH, venioRequest, type RequestContext } from './transport';
 
-export interface PollState {
-	/** Venio time (+07:00) of the newest change taken into account. */
-	watermark?: string;
-	/** Keys of records changed at or after (watermark - overlap) that were already handled. */
-	seen?: string[];
-}
+export type { PollState };
 
 const BANGKOK_MINUTES = 7 * 60;
 /** Bounds one poll: 1,000 pages of 100 customers. */
 const MAX_PAGES = 1000;
-const MAX_SEEN = 5000;
 
 export const venioTime = (ms: number) => withOffset(new Date(ms), BANGKOK_MINUTES);
 
@@ -63,25 +58,7 @@ export async function customersChangedSince(ctx: RequestContext, enquiryPath: st
 	return out;
 }
 
-export interface Selection {
-	fresh: IDataObject[];
-	next: PollState;
-}
-
-/** Picks the records not emitted before and the state to store after emitting them. */
-export function selectNew(records: IDataObject[], state: PollState, overlapMs: number): Selection {
-	const seen = new Set(state.seen ?? []);
-	const fresh = new Map<string, IDataObject>();
-	for (const record of records) {
-		const key = recordKey(record);
-		if (!seen.has(key)) fresh.set(key, record);
-	}
-	const watermark = state.watermark ? Date.parse(state.watermark) : Number.NEGATIVE_INFINITY;
-	const newest = records.reduce((max, r) => (Number.isFinite(timeOf(r)) ? Math.max(max, timeOf(r)) : max), watermark);
-	const keep = records
-		.filter((r) => timeOf(r) >= newest - overlapMs)
-		.sort((a, b) => timeOf(b) - timeOf(a))
-		.slice(0, MAX_SEEN)
-		.map(recordKey);
-	return { fresh: [...fresh.values()], next: { watermark: Number.isFinite(newest) ? venioTime(newest) : state.watermark, seen: keep } };
+/** Picks the customers not emitted before and the state to store after emitting them (watermark in Venio time). */
+export function selectNewCustomers(records: IDataObject[], state: PollState, overlapMs: number, nowMs = Date.now()): Selection<IDataObject> {
+	return selectNew(records, state, { timeOf, keyOf: recordKey, overlapMs, nowMs, formatTime: venioTime });
 }

@@ -52,18 +52,53 @@ const STATUS_TITLES: Record<number, string> = {
 	504: 'Gateway timeout',
 };
 
-/** Reduces an HTML error page to its readable text (title and headings), so users see words, not markup. */
+/** Error pages are small; only this much of a body is ever looked at, so a huge one costs nothing. */
+const MAX_SCAN = 50_000;
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** The text of the first <title>, or undefined. Found by plain searches (no pattern that can backtrack). */
+function titleOf(page: string): string | undefined {
+	const open = /<title\b[^<>]*>/i.exec(page);
+	if (!open) return undefined;
+	const start = open.index + open[0].length;
+	const end = page.slice(start).search(/<\/title/i);
+	return end < 0 ? undefined : page.slice(start, start + end);
+}
+
+/** Drops <script> and <style> blocks with their content; an unclosed one takes the rest with it. */
+function dropCode(text: string): string {
+	const open = /<(script|style)\b/gi;
+	let out = '';
+	let from = 0;
+	for (let m = open.exec(text); m; m = open.exec(text)) {
+		out += `${text.slice(from, m.index)} `;
+		const close = new RegExp(`</${m[1]}\\s*>`, 'gi');
+		close.lastIndex = open.lastIndex;
+		const end = close.exec(text);
+		if (!end) return out;
+		from = open.lastIndex = end.index + end[0].length;
+	}
+	return out + text.slice(from);
+}
+
+/**
+ * Removes tags. Only the text up to the last ">" can hold one, so the pattern is applied there and
+ * every "<" it starts from reaches a ">": linear time (a page of "<" without ">" was quadratic).
+ */
+function dropTags(text: string): string {
+	const last = text.lastIndexOf('>');
+	return text.slice(0, last + 1).replace(/<[^>]*>/g, ' ') + text.slice(last + 1);
+}
+
+/**
+ * Reduces an HTML error page to its readable text (title and headings), so users see words, not
+ * markup. Entities are decoded BEFORE tags are removed, so "&lt;script&gt;" cannot come back as a
+ * tag; whatever "<" survives has no ">" after it.
+ */
 export function readableText(body: string, max = 300): string {
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-	const text = (title ?? body)
-		.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/\s+/g, ' ')
-		.trim();
+	const page = body.slice(0, MAX_SCAN);
+	const decoded = (titleOf(page) ?? page).replace(/&(nbsp|amp|lt|gt|quot|#39);/gi, (_, name: string) => ENTITIES[name.toLowerCase()]);
+	const text = dropTags(dropCode(decoded)).replace(/\s+/g, ' ').trim();
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
 
-import { toCalendarDate } from './dates';
+import { parseIsoDateTime, toCalendarDate } from './dates';
 import { validateInput } from './validation';
 
 export type FieldType =
@@ -101,7 +101,9 @@ export function fieldSchema(field: Field): ZodTypeAny {
 		case 'date':
 			return calendarDate;
 		case 'dateTime':
-			return z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date and time');
+			return z
+				.string({ invalid_type_error: 'must be a date and time' })
+				.refine((v) => parseIsoDateTime(v) !== undefined, 'must be a date and time written ISO 8601, e.g. 2024-05-01T09:00:00 or 2024-05-01T09:00:00+07:00');
 		case 'stringList':
 			return z.array(z.string().min(1, 'has an empty entry'));
 		case 'keyValue':
@@ -273,8 +275,12 @@ export function fromUi(field: Field, value: unknown, timezone: string): unknown 
 				return value; // the schema reports it as not JSON
 			}
 		case 'keyValue': {
-			const pairs = (value as { pairs?: Array<{ name: string; value: string }> }).pairs;
-			if (!pairs) return typeof value === 'object' && Object.keys(value as object).length ? value : undefined;
+			const pairs = (value as { pairs?: unknown }).pairs;
+			if (pairs === undefined) return typeof value === 'object' && Object.keys(value as object).length ? value : undefined;
+			// Only a list of {name, value} entries with text names is read as pairs; anything else goes
+			// to the schema as it is, which refuses it naming the field (never a TypeError here).
+			const isPair = (p: unknown): p is { name: string; value: unknown } => !!p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string';
+			if (!Array.isArray(pairs) || !pairs.every(isPair)) return value;
 			return Object.fromEntries(pairs.filter((p) => p.name !== '').map((p) => [p.name, p.value]));
 		}
 		case 'group': {

@@ -23,7 +23,10 @@ export interface PageWindow {
 	maxPages?: number;
 }
 
-/** Fetches pages until done; `fetchPage(start, size)` gets `undefined` as start for the first page. */
+/**
+ * Fetches pages until done; `fetchPage(start, size)` gets `undefined` as start for the first page.
+ * Never returns a silent partial list: reaching `maxPages` with more to read is an error.
+ */
 export async function paginate<T>(
 	ctx: RequestContext,
 	vendor: string,
@@ -35,12 +38,23 @@ export async function paginate<T>(
 	const seen = new Set<string>();
 	let start: string | number | undefined;
 	const maxPages = window.maxPages ?? 100_000;
-	for (let pages = 0; pages < maxPages; pages++) {
+	const limitReached = () => !window.returnAll && out.length >= window.limit;
+	for (let pages = 0; ; pages++) {
+		if (limitReached()) break;
+		if (pages >= maxPages) {
+			throw new NodeApiError(ctx.getNode(), { pages } as JsonObject, {
+				message: `${vendor} had more than ${maxPages} pages to read, so paging stopped before the end`,
+				description: `${out.length} items were read. Narrow the filters, or use a Limit, to read fewer.`,
+				itemIndex,
+			});
+		}
 		const wanted = window.returnAll ? window.maxPageSize : Math.min(window.maxPageSize, window.limit - out.length);
-		if (wanted <= 0) break;
 		const page = await fetchPage(start, wanted);
 		out.push(...page.items);
 		if (page.items.length === 0 || page.next === undefined || page.next === null || page.next === '') break;
+		// The limit is checked before the cursor: a vendor repeating its cursor after the last
+		// page we need has still given us everything asked for.
+		if (limitReached()) break;
 		const key = String(page.next);
 		if (seen.has(key)) {
 			throw new NodeApiError(ctx.getNode(), { cursor: key } as JsonObject, {

@@ -55,7 +55,8 @@ export function parsePhone(value: unknown, defaultCountry: Country = 'TH'): Pars
 			national = text;
 		}
 	} else return undefined;
-	if (!/^\d+$/.test(national) || !NSN_LENGTH[country].includes(national.length)) return undefined;
+	// A national number never starts with 0: one left over means a doubled trunk 0 ("+84 0 09…").
+	if (!/^[1-9]\d*$/.test(national) || !NSN_LENGTH[country].includes(national.length)) return undefined;
 	const callingCode = CALLING_CODES[country];
 	return { country, callingCode, national, e164: `+${callingCode}${national}` };
 }

@@ -81,15 +81,21 @@ export type CommonCustomer = z.infer<typeof commonCustomerSchema>;
 export type CommonOrderLine = z.infer<typeof commonOrderLineSchema>;
 export type CommonOrder = z.infer<typeof commonOrderSchema>;
 
-/** A decimal string or number as a number; null when absent or not numeric. */
+/**
+ * A number, or a decimal string (surrounding spaces allowed), as a finite number; null for
+ * anything else. `Number()` alone would read " " and [] as 0 and true as 1, and throws on objects
+ * whose toString is not a function, so only numbers and strings are ever converted.
+ */
 export function toAmount(value: unknown): number | null {
-	if (value === null || value === undefined || value === '') return null;
-	const n = typeof value === 'number' ? value : Number(value);
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value !== 'string' || value.trim() === '') return null;
+	const n = Number(value);
 	return Number.isFinite(n) ? n : null;
 }
 
+/** Trimmed text from a string, number or boolean; null for blanks, objects and arrays (never "[object Object]"). */
 export function textOrNull(value: unknown): string | null {
-	if (value === null || value === undefined) return null;
+	if (!['string', 'number', 'bigint', 'boolean'].includes(typeof value)) return null;
 	const s = String(value).trim();
 	return s === '' ? null : s;
 }

@@ -109,15 +109,26 @@ export function failureOf(error: unknown): Failure {
 	return out;
 }
 
-/** Retry-After as milliseconds to wait: seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * The longest Retry-After taken at its word. Any wait beyond the retry budget ends the retries
+ * anyway; the cap only keeps absurd values ("9999999999999" seconds) a real, printable date.
+ */
+export const MAX_RETRY_AFTER_MS = 7 * 86_400_000;
+
+/** Retry-After as milliseconds to wait (at most a week): seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
 	if (!headers) return undefined;
 	const raw = headers['retry-after'] ?? headers['Retry-After'];
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	const text = String(Array.isArray(raw) ? raw[0] : raw).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	let wait: number;
+	if (/^\d+(\.\d+)?$/.test(text)) wait = Math.ceil(Number(text) * 1000);
+	else {
+		const date = Date.parse(text);
+		if (Number.isNaN(date)) return undefined;
+		wait = Math.max(0, date - now);
+	}
+	return Math.min(wait, MAX_RETRY_AFTER_MS);
 }
 
 export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
@@ -161,12 +172,19 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		arrayFormat: request.arrayFormat ?? 'brackets',
 	};
 
+	const infoOf = (failure: Failure) => api.errorInfo?.(failure.body) ?? genericErrorInfo(failure.body);
 	const fail = (failure: Failure) => {
-		const info = api.errorInfo?.(failure.body) ?? genericErrorInfo(failure.body);
+		const info = infoOf(failure);
 		return mapHttpFailure(node, api.name, { status: failure.status ?? 0, body: failure.body }, info, {
 			itemIndex: request.itemIndex,
 			hint: api.hint?.(failure.status ?? 0, info),
 		});
+	};
+	// An HTTP error answer keeps the vendor's code and words; a garbled body or a network failure has none.
+	const unknownOutcome = (failure: Failure, attempts?: number) => {
+		const info = failure.status && failure.status >= 400 && failure.code === undefined ? infoOf(failure) : {};
+		const hint = failure.status && failure.status >= 400 ? api.hint?.(failure.status, info) : undefined;
+		return unknownOutcomeError(node, api.name, failure, { info, hint, itemIndex: request.itemIndex, attempts });
 	};
 
 	let waited = 0;
@@ -202,14 +220,14 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		const connectionRefused = failure.code === 'ECONNREFUSED'; // nothing reached the vendor: always safe to retry
 
 		if (!rateLimited && !(transient && (idempotent || connectionRefused))) {
-			if (transient) throw unknownOutcomeError(node, api.name, failure, request.itemIndex);
+			if (transient) throw unknownOutcome(failure);
 			throw fail(failure);
 		}
 
 		const wait = rateLimited ? retryAfterMs(failure.headers) ?? backoffMs(attempt, policy) : backoffMs(attempt, policy);
 		if (attempt >= policy.maxAttempts || waited + wait > policy.maxTotalWaitMs) {
 			if (rateLimited) throw rateLimitError(node, api.name, attempt, waited, wait, request.itemIndex);
-			throw failure.code === 'EBADJSON' || failure.status === undefined ? unknownOutcomeError(node, api.name, failure, request.itemIndex, attempt) : fail(failure);
+			throw failure.code === 'EBADJSON' || failure.status === undefined ? unknownOutcome(failure, attempt) : fail(failure);
 		}
 		if (rateLimited) holdUntil(laneKey, Date.now() + wait);
 		waited += wait;
@@ -228,13 +246,22 @@ function describeFailure(failure: Failure): string {
 	return `HTTP ${failure.status}`;
 }
 
-function unknownOutcomeError(node: ReturnType<RequestContext['getNode']>, vendor: string, failure: Failure, itemIndex?: number, attempts?: number) {
+function unknownOutcomeError(
+	node: ReturnType<RequestContext['getNode']>,
+	vendor: string,
+	failure: Failure,
+	options: { info: VendorErrorInfo; hint?: string; itemIndex?: number; attempts?: number },
+) {
+	const { info, hint, itemIndex, attempts } = options;
 	const retried = attempts && attempts > 1;
-	return new NodeApiError(node, { code: failure.code ?? null, status: failure.status ?? null } as JsonObject, {
-		message: `${vendor} answered with ${describeFailure(failure)}${retried ? ` on all ${attempts} attempts` : ''}`,
-		description: retried
-			? 'The vendor kept failing. Try again later.'
-			: 'This request creates data, so it was not repeated automatically: the vendor may or may not have applied it. Check in the vendor before running this item again.',
+	const codePart = info.code && info.code !== info.message ? ` [${info.code}]` : '';
+	const words = info.message ? `: ${info.message}` : '';
+	const advice = retried
+		? 'The vendor kept failing. Try again later.'
+		: 'This request creates data, so it was not repeated automatically: the vendor may or may not have applied it. Check in the vendor before running this item again.';
+	return new NodeApiError(node, { code: info.code ?? failure.code ?? null, status: failure.status ?? null, message: info.message ?? null } as JsonObject, {
+		message: `${vendor} answered with ${describeFailure(failure)}${codePart}${words}${retried ? ` on all ${attempts} attempts` : ''}`,
+		description: hint ? `${advice} ${hint}` : advice,
 		httpCode: failure.status ? String(failure.status) : undefined,
 		itemIndex,
 	});

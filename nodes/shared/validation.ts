@@ -5,10 +5,14 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import type { z, ZodIssue } from 'zod';
 
-/** Turns `['addresses', 0, 'locationName']` into `Addresses › 1 › Location Name` using known labels. */
+/**
+ * Turns `['addresses', 0, 'locationName']` into `Addresses › 1 › Location Name` using known labels.
+ * Labels are looked up as own properties only: a user's key such as "constructor" must not find
+ * Object.prototype members.
+ */
 export function fieldPath(path: Array<string | number>, labels: Record<string, string> = {}): string {
 	return path
-		.map((part) => (typeof part === 'number' ? String(part + 1) : labels[part] ?? humanize(part)))
+		.map((part) => (typeof part === 'number' ? String(part + 1) : Object.hasOwn(labels, part) ? String(labels[part]) : humanize(part)))
 		.join(' › ');
 }
 

@@ -91,6 +91,14 @@ describe('requests', () => {
 		expect(server.requests('probe')).toHaveLength(1);
 	});
 
+	it('keeps the vendor’s code and words when a create fails with 5xx (not just "HTTP 500")', async () => {
+		sim.setFaults({ next5xx: 1, status5xx: 500 });
+		const { error } = await runNode(h, probe({ method: 'POST', path: '/create' }));
+		expect(error?.message).toBe('Probe answered with HTTP 500 [upstream_unavailable]: Injected fault');
+		expect(error?.description).toMatch(/^This request creates data, so it was not repeated automatically/);
+		expect(sim.created).toEqual([]);
+	});
+
 	it('repeats a create marked idempotent (an upsert keyed by code)', async () => {
 		sim.setFaults({ next5xx: 1 });
 		const { error } = await runNode(h, probe({ method: 'POST', path: '/create', idempotent: true }), [{ code: 'C1' }]);

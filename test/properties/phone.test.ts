@@ -136,9 +136,12 @@ describe('phone numbers (TH, VN, TW, HK)', () => {
 		);
 	});
 
-	// Vietnam's national numbers are 9 or 10 digits, so a doubled trunk 0 still has a valid length.
-	it.failing(tally.bug('phone: "+84 0 0912345678" parses to +840912345678 (national number starting with 0)'), () => {
+	// Vietnam's national numbers are 9 or 10 digits, so a doubled trunk 0 still had a valid length.
+	it('refuses a doubled trunk 0 ("+84 0 0912345678"), in any market and any form', () => {
 		expect(parsePhone('+84 0 0912345678', 'VN')).toBeUndefined();
+		expect(parsePhone('840912345678', 'VN')).toBeUndefined();
+		expect(parsePhone('+66 0 081234567', 'TH')).toBeUndefined();
+		expect(parsePhone('+84 0912345678', 'VN')?.e164).toBe('+84912345678');
 	});
 
 	tally.summaryTest();

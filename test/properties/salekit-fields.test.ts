@@ -19,14 +19,20 @@ const money = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: tru
 const orderLine = validBody(orderLineFields, { quantity: fc.integer({ min: 1, max: 10_000 }), price: money }).filter(
 	(l) => l.product_id !== undefined || !!l.sku,
 );
+/** Tags never hold a comma (Salekit would read two tags); see the comma test below. */
+const tags = fc.array(unicodeText({ minLength: 1, maxLength: 12 }).filter((t) => !t.includes(',')), { maxLength: 4 });
 const overrides: Overrides = {
 	email: plainEmail,
+	tag: tags,
+	un_tag: tags,
 	quantity: fc.integer({ min: 1, max: 10_000 }),
 	products: fc.array(orderLine, { minLength: 1, maxLength: 3 }),
 	...Object.fromEntries(['price', 'total_price', 'total_pay', 'discount', 'ship_fee', 'pay_fee', 'revenue', 'commission', 'unit_price', 'price_sale'].map((k) => [k, money])),
 };
 /** Wrong values for the fields whose own schema is stricter than their type. */
 const badOverrides: Overrides = {
+	tag: fc.constantFrom(['a,b'], ['ok', ','], [''], null, 'a,b'),
+	un_tag: fc.constantFrom(['a,b'], [''], [1], null),
 	email: fc.oneof(fc.constantFrom('no-mail', 'nva@', '@example.vn', 'nguyễn@ví-dụ.vn', 'a b@c.de', ''), fc.constant(null), fc.integer()),
 	products: fc.oneof(fc.constant([]), fc.constant([{ quantity: 1 }]), fc.constant([{ sku: 'A', quantity: 0 }]), fc.constant([{ sku: 'A', quantity: 1.5 }]), fc.constant([{ sku: 'A', quantity: 1, price: -1 }]), fc.constant(null)),
 	...Object.fromEntries(['total_price', 'total_pay', 'discount', 'ship_fee', 'pay_fee', 'revenue', 'commission', 'unit_price', 'price_sale'].map((k) => [k, fc.oneof(fc.constantFrom(-1, -0.01, Number.NaN, '100'), fc.constant(null))])),
@@ -118,14 +124,20 @@ describe('toSalekitAudience', () => {
 		);
 	});
 
-	// money = z.number().nonnegative() without .finite(): Infinity passes, and JSON sends it as null.
-	it.failing(tally.bug('salekit: price/total fields accept Infinity (e.g. "Infinity" typed in Price), sent as null in the JSON body'), () => {
-		const body = { full_name: 'A', phone: '0989123456', total_price: Infinity, total_pay: 1, status: 0, products: [{ sku: 'A', quantity: 1, price: Infinity }] };
-		expect(orderSchema.safeParse(body).success).toBe(false);
+	// money was z.number().nonnegative() without .finite(): Infinity passed, and JSON sent it as null.
+	it('refuses Infinity in price and total fields (e.g. "Infinity" typed in Price)', () => {
+		const body = { full_name: 'A', phone: '0989123456', total_price: 1, total_pay: 1, status: 0, products: [{ sku: 'A', quantity: 1, price: 1 }] };
+		expect(orderSchema.safeParse(body).success).toBe(true);
+		for (const bad of [{ total_price: Infinity }, { total_pay: -Infinity }, { products: [{ sku: 'A', quantity: 1, price: Infinity }] }]) {
+			expect(refusal(orderSchema, orderFields, { ...body, ...bad }, 0)).toMatch(/^Item 1: "(Total Price|Total to Pay|Products › 1 › Price)" must be a finite number$/);
+		}
+		expect(productSchema.safeParse({ name: 'A', unit_price: Infinity }).success).toBe(false);
 	});
-	// A tag that contains a comma becomes two tags once joined (only reachable with an array from an expression).
-	it.failing(tally.bug('salekit: tags given as an array may contain commas; ["a,b"] is sent as "a,b" = two tags'), () => {
-		expect(audienceSchema.safeParse({ full_name: 'A', email: 'a@b.co', tag: ['a,b'] }).success).toBe(false);
+	// A tag that contains a comma would become two tags once joined (only reachable with an array from an expression).
+	it('refuses a tag containing a comma, naming the field', () => {
+		expect(refusal(audienceSchema, audienceFields, { full_name: 'A', email: 'a@b.co', tag: ['a,b'] }, 0)).toMatch(/^Item 1: "Tags › 1" has a tag with a comma in it/);
+		expect(refusal(audienceSchema, audienceFields, { full_name: 'A', email: 'a@b.co', un_tag: ['ok', 'x,y'] }, 0)).toMatch(/^Item 1: "Tags to Remove › 2" has a tag with a comma/);
+		expect(audienceSchema.safeParse({ full_name: 'A', email: 'a@b.co', tag: ['Đã mua', 'VIP'] }).success).toBe(true);
 	});
 
 	tally.summaryTest();

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { SandboxServer } from '../../sandbox/core';
 import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
 import { createHarness, runNode, type Harness } from '../harness/n8n';
-import { resetLimiters } from '../../nodes/shared/limiter';
+// The node runs from dist/, so its pacing state is the compiled limiter's (the TS copy is another module).
+import { resetLimiters } from '../../dist/nodes/shared/limiter';
 import { hugeText, plainEmail, propertySuite, unicodeText } from './support';
 
 const tally = propertySuite('salekit-node');

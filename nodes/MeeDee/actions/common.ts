@@ -62,16 +62,6 @@ export function shapeAmounts<T extends IDataObject | IDataObject[]>(records: T, 
 	return options.convertAmounts === true ? convertAmounts(records) : records;
 }
 
-/**
- * A query string with a key repeated for each value (`branch_id=a&branch_id=b`), as MeeDee
- * documents; the shared transport would write `branch_id[]=…`.
- */
-export function withRepeated(path: string, key: string, values: unknown): string {
-	const list = Array.isArray(values) ? values.map(String) : [];
-	if (list.length === 0) return path;
-	return `${path}?${list.map((v) => `${key}=${encodeURIComponent(v)}`).join('&')}`;
-}
-
 /** Options for reads that are not paged: only the amounts switch. */
 export const amountsOnlyOptions: INodeProperties = {
 	displayName: 'Options',
@@ -104,7 +94,7 @@ export const branchIdsField: Field = {
 		'Only these branches (MeeDee IDs, separated by commas). MeeDee offers no branch list to choose from; leave empty for every branch the API Application may read.',
 };
 
-/** Runs a cursor-paged list with the filters of item `i`; `branch_id` values go as repeated keys. */
+/** Runs a cursor-paged list with the filters of item `i` (`branch_id` values go as repeated keys, see meedeeRequest). */
 export async function listWithFilters(
 	ctx: IExecuteFunctions,
 	path: string,
@@ -112,9 +102,9 @@ export async function listWithFilters(
 	schema: ZodTypeAny,
 	i: number,
 ): Promise<IDataObject[]> {
-	const { branch_id: branchIds, ...qs } = readFilters(ctx, fields, schema, i);
+	const qs = readFilters(ctx, fields, schema, i);
 	const options = readOptions(ctx, i);
 	const window = { ...readWindow(ctx, i, MAX_PAGE_SIZE), pageSize: options.pageSize as number | undefined };
-	const records = await meedeeList.call(ctx, withRepeated(path, 'branch_id', branchIds), qs, window, i);
+	const records = await meedeeList.call(ctx, path, qs, window, i);
 	return shapeAmounts(records, options);
 }

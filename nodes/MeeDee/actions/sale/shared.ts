@@ -9,7 +9,7 @@ import { dateInZone } from '../../../shared/dates';
 import { calendarDate, type Field } from '../../../shared/fields';
 import { daysBetween, oldestAllowed, splitIntoWindows, type DateWindow } from '../../salesWindows';
 import { meedeeGetArray, meedeeList, type ListWindow } from '../../transport';
-import { branchIdsField, withRepeated } from '../common';
+import { branchIdsField } from '../common';
 
 /** [INF] sale statuses; MeeDee's list of values was not retrievable, so any value may be typed too. */
 export const SALE_STATUSES = [
@@ -86,18 +86,17 @@ export async function fetchSales(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
-	const path = withRepeated('/sales', 'branch_id', query.branchIds);
 	for (const w of splitIntoWindows(query.range.from, query.range.to)) {
 		const remaining = window.returnAll ? window.limit : window.limit - out.length;
 		if (remaining <= 0) break;
-		out.push(...(await meedeeList.call(this, path, salesQs(w, query.status), { ...window, limit: remaining }, itemIndex)));
+		out.push(...(await meedeeList.call(this, '/sales', salesQs(w, query), { ...window, limit: remaining }, itemIndex)));
 	}
 	return out;
 }
 
 // [INF] date-only from/to: MeeDee reads them as whole days and a date-only `to` includes that day.
-function salesQs(w: DateWindow, status?: string): IDataObject {
-	return { from: w.from, to: w.to, ...(status ? { status } : {}) };
+function salesQs(w: DateWindow, query: SalesQuery): IDataObject {
+	return { from: w.from, to: w.to, ...(query.branchIds?.length ? { branch_id: query.branchIds } : {}), ...(query.status ? { status: query.status } : {}) };
 }
 
 /** Attaches each sale's lines as `items` (one request per sale; MeeDee has no bulk endpoint). */

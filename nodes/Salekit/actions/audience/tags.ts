@@ -3,11 +3,10 @@
  * the tags: Salekit's upsert requires full name and email (seed 004) and keeps the other fields.
  */
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
-import { audienceFields } from '../../fields';
+import { audienceFields, tagList } from '../../fields';
 import { salekitRequest } from '../../transport';
 import { audienceOutput, toSalekitAudience } from './shared';
 
@@ -22,7 +21,7 @@ export function tagOperation(operation: 'addTags' | 'removeTags') {
 			type: 'stringList',
 			required: true,
 			description: operation === 'addTags' ? 'Tags to add, separated by commas; new tags are created' : 'Tags to remove, separated by commas',
-			schema: z.array(z.string().min(1)).min(1, 'needs at least one tag'),
+			schema: tagList.min(1, 'needs at least one tag'),
 		},
 	];
 	const schema = objectSchema(fields);

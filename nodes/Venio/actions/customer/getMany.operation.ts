@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { toZoneIso, zonedInstant } from '../../../shared/dates';
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { CUSTOMER_STATES, CUSTOMER_STATUSES } from '../../fields';
 import { toCommonCustomer } from '../../simplify';
 import { MAX_PAGE_LENGTH, venioList, venioRequest } from '../../transport';
-import { withZoneOffset } from '../../time';
 
 const filterFields: Field[] = [
 	{ key: 'keyword', label: 'Keyword', type: 'string', description: 'Matches name, code, phone, mobile or email' },
@@ -44,7 +44,9 @@ export const CUSTOMER_ENQUIRY_PATH = '/v3/customers/enquiry';
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = readBody(this, filterFields, filterSchema, i, { collection: 'filters', extraPath: false }) as IDataObject;
-	if (typeof filters.modifiedSince === 'string') filters.modifiedSince = withZoneOffset(filters.modifiedSince, this.getTimezone());
+	// Venio gets an explicit offset (the workflow's zone), so it never guesses the time zone.
+	const since = filters.modifiedSince === undefined ? undefined : zonedInstant(filters.modifiedSince, this.getTimezone());
+	if (since) filters.modifiedSince = toZoneIso(since, this.getTimezone());
 	const customers = await venioList.call(
 		this,
 		{ ...readWindow(this, i, MAX_PAGE_LENGTH) },
