@@ -7,13 +7,33 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { importDemo } from './demo-setup';
 import { DEMO_DRIVERS } from './demo-drivers';
-import { ensureN8nInstalled, executeWorkflow, prepareFolder, ROOT, setupOwner, startN8n } from './n8n-server';
+import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n } from './n8n-server';
 
 function writesSince(sandbox: Sandbox, from: number): string[] {
 	return sandbox.server.log
 		.slice(from)
 		.filter((e) => e.method !== 'GET' && !e.path.includes('token') && e.status > 0 && e.status < 300)
 		.map((e) => `${e.vendor} ${e.method} ${e.path}`);
+}
+
+/** What n8n recorded for a workflow's recent executions: status and the failing node's error. */
+async function lastExecutionErrors(url: string, workflowId: string): Promise<string[]> {
+	try {
+		const { cookie, browserId } = await login(url);
+		const headers = { cookie, 'browser-id': browserId };
+		const list = (await (await fetch(`${url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`, { headers })).json()) as {
+			data: { results: Array<{ id: string; status: string }> };
+		};
+		const lines: string[] = [];
+		for (const execution of list.data.results.slice(0, 3)) {
+			const detail = (await (await fetch(`${url}/rest/executions/${execution.id}`, { headers })).json()) as { data: { data: string } };
+			const error = /"message":"([^"]{0,300})"/.exec(detail.data.data)?.[1];
+			lines.push(`n8n execution ${execution.id}: ${execution.status}${error ? ` (${error})` : ''}`);
+		}
+		return lines.length ? lines : ['n8n recorded no execution for it'];
+	} catch (error) {
+		return [`could not read n8n's executions: ${(error as Error).message}`];
+	}
 }
 
 async function main() {
@@ -52,6 +72,7 @@ async function main() {
 			} catch (error) {
 				failed++;
 				console.log(`  FAILED: ${(error as Error).message.split('\n')[0]}`);
+				for (const line of await lastExecutionErrors(n8n.url, example.id)) console.log(`    ${line}`);
 			}
 		}
 	} finally {
