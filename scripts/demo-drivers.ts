@@ -61,6 +61,8 @@ export const DEMO_DRIVERS: Record<string, DemoDriver> = {
 	demoShoplineToVenio1: {
 		kind: 'webhook',
 		async fire(sandbox) {
+			// The trigger subscribes when n8n activates the workflow, just after n8n starts.
+			await waitFor(() => (sandbox.shopline.snapshot() as { webhooks: Array<{ topics: string[]; status: string }> }).webhooks.some((w) => w.status === 'active' && w.topics.includes('order/create')), 30_000, 'the SHOPLINE subscription');
 			const order = await orderVenioCanTake(sandbox, 'pending');
 			// SHOPLINE tells every subscriber of order/create: here, the active demo workflow.
 			await sandbox.shopline.control({ action: 'emit', topic: 'order/create', id: order.id });
@@ -73,7 +75,10 @@ export const DEMO_DRIVERS: Record<string, DemoDriver> = {
 	demoApprovedToShop4: {
 		kind: 'webhook',
 		async fire(sandbox, n8nUrl) {
-			await sandbox.venio.control({ action: 'setWebhook', url: `${n8nUrl}/webhook/${VENIO_WEBHOOK.id}/${VENIO_WEBHOOK.path}?token=${VENIO_WEBHOOK.token}` });
+			const hook = `${n8nUrl}/webhook/${VENIO_WEBHOOK.id}/${VENIO_WEBHOOK.path}`;
+			// Live once n8n has activated the workflow: then a call without the token is refused (401), not unknown (404).
+			await waitFor(async () => (await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 401 || undefined, 30_000, 'the Venio webhook to be live');
+			await sandbox.venio.control({ action: 'setWebhook', url: `${hook}?token=${VENIO_WEBHOOK.token}` });
 			const order = await orderVenioCanTake(sandbox, 'pending');
 			const lines = order.subtotal_items.map((l) => ({ productCode: l.sku, qty: 1 }));
 			const customerCode = sandbox.venio.customers[0].customerCode;

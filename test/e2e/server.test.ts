@@ -88,7 +88,7 @@ describe('demo workflows', () => {
 const EDITOR_CASES = [
 	{ search: 'Salekit', node: 'salekit', action: 'Create or update an audience', parameter: 'full_name', value: 'Nguyễn Văn A' },
 	{ search: 'SHOPLINE', node: 'shopline', action: 'Create a customer', parameter: 'name', value: '陳志明' },
-	{ search: 'MeeDee', node: 'meeDeePos', action: 'Get many sales', parameter: 'from', value: '2026-11-01' },
+	{ search: 'MeeDee', node: 'meeDeePos', action: 'Get many sales', parameter: 'fromDate', value: '2026-11-01' },
 	{ search: 'Venio', node: 'venioCrm', action: 'Create or update a customer', parameter: 'customerName', value: 'บริษัท ตัวอย่าง จำกัด' },
 ];
 
