@@ -127,3 +127,25 @@ describe('the editor in headless Chromium', () => {
 		expect(filled).toBe(value);
 	});
 });
+
+describe('the demo workflows on the canvas', () => {
+	let editor: Awaited<ReturnType<typeof openEditor>>;
+	beforeAll(async () => {
+		editor = await openEditor(n8n.url);
+	}, 120_000);
+	afterAll(async () => editor?.browser.close());
+
+	it('opens every demo workflow with all its nodes, and keeps a picture for the README', async () => {
+		for (const example of examples) {
+			await editor.page.goto(`${n8n.url}/workflow/${example.id}`);
+			const nodes = editor.page.getByTestId('canvas-node');
+			await nodes.first().waitFor({ timeout: 30_000 });
+			expect(await nodes.count()).toBe((example.json.nodes as unknown[]).length);
+			// n8n shows a "Production Checklist" card on published workflows; close it for the picture.
+			const checklist = editor.page.getByText('Production Checklist');
+			if (await checklist.isVisible()) await checklist.locator('xpath=../..').getByRole('button').first().click().catch(() => undefined);
+			await editor.page.waitForTimeout(300);
+			await editor.page.screenshot({ path: path.join(ROOT, 'docs', `demo-${example.id}.png`) });
+		}
+	});
+});
