@@ -5,7 +5,8 @@
  * n8n's own CLI. Everything listens on 127.0.0.1.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const PACKAGE_NAME = 'n8n-nodes-asia-commerce';
@@ -72,15 +73,25 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 	};
 }
 
-/** Copies the built pack (package.json + dist) to where n8n loads community packages from. */
+/**
+ * Installs the pack as n8n installs a community package: `npm pack` gives the tarball users get
+ * from the registry, unpacked into the folder n8n loads community packages from.
+ */
 export function installPack(folder: string): string {
-	const target = path.join(folder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	const nodesDir = path.join(folder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
-	cpSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
-	cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
-	const nodesPackage = path.join(folder, '.n8n', 'nodes', 'package.json');
-	writeFileSync(nodesPackage, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:local' } }, null, 2));
+	const packDir = mkdtempSync(path.join(tmpdir(), 'asia-commerce-pack-'));
+	try {
+		execFileSync('npm', ['pack', '--pack-destination', packDir, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+		const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+		if (!tarball) throw new Error('npm pack made no tarball');
+		execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+	} finally {
+		rmSync(packDir, { recursive: true, force: true });
+	}
+	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:local' } }, null, 2));
 	return target;
 }
 
