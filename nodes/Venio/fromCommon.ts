@@ -34,17 +34,22 @@ export function venioCustomerFromCommon(c: CommonCustomerInput): IDataObject {
 	};
 }
 
-export function venioOrderFromCommon(o: CommonOrderInput, ctx: IExecuteFunctions): IDataObject {
+/** A common-shape order as a Venio sales order or quotation (same lines, different key names). */
+export function venioOrderFromCommon(o: CommonOrderInput, ctx: IExecuteFunctions, document: 'salesOrder' | 'quotation' = 'salesOrder'): IDataObject {
 	const source = o.source ? SOURCE_NAMES[o.source] : undefined;
+	const keys =
+		document === 'salesOrder'
+			? { no: 'salesOrderNo', subject: 'salesOrderSubject', date: 'salesOrderDate', lines: 'salesorderDetails' }
+			: { no: 'quotationNo', subject: 'quotationSubject', date: 'quotationDate', lines: 'quotationDetails' };
 	return {
-		salesOrderNo: o.source === 'venio' ? (o.number ?? undefined) : undefined,
-		salesOrderSubject: source && o.number ? `${source} order ${o.number}` : undefined,
+		// Only a Venio document's own number can address it; other vendors' numbers go to the reference.
+		[keys.no]: o.source === 'venio' && document === 'salesOrder' ? (o.number ?? undefined) : undefined,
+		[keys.subject]: source && o.number ? `${source} order ${o.number}` : undefined,
 		// The order's own calendar date (its offset kept), never shifted by a time-zone conversion.
-		salesOrderDate: o.date ? (toCalendarDate(o.date, ctx.getTimezone()) as string) : undefined,
+		[keys.date]: o.date ? (toCalendarDate(o.date, ctx.getTimezone()) as string) : undefined,
 		referenceNo: o.number ?? o.id,
-		currencyCode: o.currency ?? undefined,
-		recipientName: o.customer?.name ?? undefined,
-		salesorderDetails: (o.lines ?? []).map((line) => ({
+		...(document === 'salesOrder' ? { currencyCode: o.currency ?? undefined, recipientName: o.customer?.name ?? undefined } : {}),
+		[keys.lines]: (o.lines ?? []).map((line) => ({
 			productCode: line.sku ?? undefined,
 			productName: line.name ?? undefined,
 			qty: line.quantity,

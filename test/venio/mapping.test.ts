@@ -98,3 +98,20 @@ describe('Map Automatically', () => {
 		expect(items[0].json.salesOrderNo).toMatch(/^SO/);
 	});
 });
+
+describe('Map Automatically (quotation)', () => {
+	it('creates a quotation from a common-shape order', async () => {
+		const customerCode = env.sim.customers[0].customerCode;
+		const order = {
+			source: 'salekit', id: '235690', number: null, date: '2026-11-21', status: '0',
+			customer: { id: null, code: null, name: 'Lê Văn C', email: null, phone: null },
+			lines: [{ sku: 'P-PHO', name: 'Phở bò', quantity: 3, unitPrice: null, discount: null, total: null }],
+			subtotal: null, discount: null, tax: null, shipping: null, total: null, currency: 'VND', createdAt: null, updatedAt: null,
+		};
+		const { items, error } = await env.run({ resource: 'quotation', operation: 'createOrUpdate', mapping: 'auto', customerCode }, [order]);
+		expect(error).toBeUndefined();
+		const sent = env.calls().find((c) => c.method === 'POST')!.body as Record<string, unknown>;
+		expect(sent).toEqual({ customerCode, quotationDate: '2026-11-21', referenceNo: '235690', quotationDetails: [{ productCode: 'P-PHO', productName: 'Phở bò', qty: 3 }] });
+		expect(items[0].json.quotationNo).toMatch(/^QT/);
+	});
+});

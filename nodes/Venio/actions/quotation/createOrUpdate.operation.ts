@@ -1,14 +1,16 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { quotationFields, quotationSchema } from '../../fields';
+import { venioOrderFromCommon } from '../../fromCommon';
 import { venioRecord } from '../../transport';
 import { readOptionalKey, upsertKeyProperty } from '../common';
 
 const properties: INodeProperties[] = [
-	upsertKeyProperty('quotationNo', 'Quotation Number', 'quotation'),
-	...fieldProperties(quotationFields),
+	...mappingProperties('order'),
+	...manualOnly([upsertKeyProperty('quotationNo', 'Quotation Number', 'quotation'), ...fieldProperties(quotationFields)], ['customerCode']),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
@@ -17,8 +19,16 @@ export const description = updateDisplayOptions({ show: { resource: ['quotation'
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const quotationNo = readOptionalKey(this, 'quotationNo', i);
-	const body = readBody(this, quotationFields, quotationSchema, i, { base: quotationNo ? { quotationNo } : {} });
+	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
+	const quotationNo = auto ? undefined : readOptionalKey(this, 'quotationNo', i);
+	const body = readMappedBody(this, i, {
+		kind: 'order',
+		fields: quotationFields,
+		schema: quotationSchema,
+		fromCommon: (order, ctx) => venioOrderFromCommon(order, ctx, 'quotation'),
+		alwaysShown: ['customerCode'],
+		base: quotationNo ? { quotationNo } : {},
+	});
 	// [INF] POST /v1/quotation, body like the sales order's; without a number it creates (never repeated blindly).
 	return await venioRecord.call(this, { method: 'POST', path: '/v1/quotation', body, idempotent: body.quotationNo !== undefined, itemIndex: i });
 }
