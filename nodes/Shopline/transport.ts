@@ -6,7 +6,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { genericErrorInfo, type VendorErrorInfo } from '../shared/errors';
-import { keysetPage, numberedPage, paginate, type Page } from '../shared/pagination';
+import { allNumberedPages, keysetPage, numberedPage, paginate, type Page } from '../shared/pagination';
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
 import { fieldPath } from '../shared/validation';
 import { FIELD_LABELS } from './fields';
@@ -130,6 +130,31 @@ export async function pagedList(
 		},
 		itemIndex,
 	);
+}
+
+/**
+ * Return All at the speed SHOPLINE's 20 requests/s allows: the list is read oldest first by page
+ * number with several pages in flight, which keeps earlier pages still while new records arrive.
+ * If the count does not match SHOPLINE's total (records removed while paging), the list is read
+ * again by keyset, so a Return All is never silently short. The caller's sort order is restored.
+ */
+export async function allRecords(this: RequestContext, path: string, qs: IDataObject, itemIndex?: number): Promise<IDataObject[]> {
+	const descending = qs.sort_by !== 'asc';
+	const query = { ...qs, sort_by: 'asc' };
+	const { items, totalCount } = await allNumberedPages<IDataObject>(
+		async (page) => {
+			const response = await shoplineRequest.call(this, 'GET', path, { qs: { ...query, page, per_page: PAGE_SIZE }, itemIndex });
+			const numbered = numberedPage<IDataObject>(response, page);
+			const pagination = (response as { pagination?: { total_pages?: number; total_count?: number } }).pagination ?? {};
+			return { items: numbered.items, totalPages: Number(pagination.total_pages ?? 1), totalCount: pagination.total_count };
+		},
+		{ inFlight: 4 },
+	);
+	const seen = new Set<string>();
+	const unique = items.filter((record) => !seen.has(String(record.id)) && !!seen.add(String(record.id)));
+	const complete = totalCount === undefined || unique.length >= Number(totalCount);
+	const records = complete ? unique : await keysetList.call(this, path, query, { returnAll: true, limit: Number.MAX_SAFE_INTEGER }, itemIndex);
+	return descending ? records.reverse() : records;
 }
 
 function itemsOf(response: unknown): IDataObject[] {

@@ -95,3 +95,35 @@ export function keysetPage<T extends IDataObject>(items: T[], size: number, idKe
 	const last = items[items.length - 1];
 	return { items, next: items.length < size || !last ? undefined : String(last[idKey]) };
 }
+
+export interface NumberedPage<T> {
+	items: T[];
+	totalPages: number;
+	totalCount?: number;
+}
+
+/**
+ * Every page of a page-numbered list, several in flight at once (the per-credential limiter keeps
+ * the vendor's rate): page 1 tells how many pages there are, pages 2..N follow in parallel, and
+ * the result keeps page order. Sequential paging spends most of its time waiting on latency; this
+ * reaches the vendor's rate limit instead. Only for lists whose earlier pages do not move while
+ * paging (oldest first, so new records land at the end); callers verify the count.
+ */
+export async function allNumberedPages<T>(
+	fetchPage: (page: number) => Promise<NumberedPage<T>>,
+	options: { inFlight: number; maxPages?: number },
+): Promise<{ items: T[]; totalCount?: number; totalPages: number }> {
+	const first = await fetchPage(1);
+	const totalPages = Math.min(first.totalPages, options.maxPages ?? 100_000);
+	const pages: T[][] = new Array(Math.max(totalPages, 1));
+	pages[0] = first.items;
+	let next = 2;
+	const worker = async () => {
+		while (next <= totalPages) {
+			const page = next++;
+			pages[page - 1] = (await fetchPage(page)).items;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(options.inFlight, totalPages - 1)) }, worker));
+	return { items: pages.flat(), totalCount: first.totalCount, totalPages };
+}

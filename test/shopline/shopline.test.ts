@@ -273,18 +273,45 @@ describe('Customer: reads', () => {
 		expect(error?.message).toBe('SHOPLINE Not found (404) [NotFound]: Customer not found');
 	});
 
-	it('Get Many with Return All walks the previous_id keyset over 600 customers', async () => {
+	it('Get Many with Return All reads 600 customers page by page, oldest first, and hands them back newest first', async () => {
 		sim.seed(10, 600);
 		const { items, error } = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false }));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(600);
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(600);
-		const sent = requests();
-		expect(sent.map((r) => r.query)).toEqual([
-			{ per_page: '250' },
-			{ per_page: '250', previous_id: String(items[249].json.id) },
-			{ per_page: '250', previous_id: String(items[499].json.id) },
+		expect(requests().map((r) => r.query).sort((a, b) => Number(a.page) - Number(b.page))).toEqual([
+			{ sort_by: 'asc', page: '1', per_page: '250' },
+			{ sort_by: 'asc', page: '2', per_page: '250' },
+			{ sort_by: 'asc', page: '3', per_page: '250' },
 		]);
+		// The same order a default (newest first) keyset read gives.
+		const created = items.map((i) => String(i.json.created_at));
+		expect(created).toEqual([...created].sort().reverse());
+	});
+
+	it('Return All falls back to the previous_id keyset when SHOPLINE’s count does not add up', async () => {
+		sim.seed(10, 300);
+		const original = [...sim.routes];
+		// SHOPLINE claims one more customer than its pages hold (as when a record is removed while paging).
+		sim.routes.unshift({
+			method: 'GET',
+			parts: ['v1', 'customers'],
+			handler: async (req) => {
+				const real = original.find((r) => r.method === 'GET' && r.parts.join('/') === 'v1/customers')!;
+				const response = await real.handler(req);
+				const body = response.body as { pagination?: { total_count: number } };
+				if (req.query.page && body.pagination) body.pagination.total_count += 1;
+				return response;
+			},
+		});
+		try {
+			const { items, error } = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false }));
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(300);
+			expect(requests().some((r) => r.query.previous_id !== undefined)).toBe(true);
+		} finally {
+			sim.routes.shift();
+		}
 	});
 
 	it('Get Many sends the time range in UTC (the workflow runs at UTC+7), the sort, and stops at the limit', async () => {
@@ -485,6 +512,7 @@ describe('Order: reads', () => {
 			created_after: '2023-01-01T00:00:00.000Z',
 			created_before: '2030-01-01T00:00:00.000Z',
 			updated_after: '2022-12-31T17:00:00.000Z',
+			page: '1',
 			per_page: '250',
 		});
 		expect(items.map((i) => i.json.id)).toEqual([picked[0].id]);
@@ -511,8 +539,7 @@ describe('Order: rate limit', () => {
 		expect(items.every((i) => !i.json.error)).toBe(true);
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(2000);
 		expect(requests().filter((r) => r.status !== 200)).toEqual([]);
-		expect(requests().length).toBe(9); // 8 full pages of 250, then the empty page that ends the keyset walk
-		expect(requests()[1].query.previous_id).toBe(items[249].json.id);
+		expect(requests().map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]); // 8 pages of 250, several in flight
 	});
 
 	it('never sends more than 20 requests in any second, whatever the concurrency', async () => {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
-import { keysetList, PAGE_SIZE } from '../../transport';
+import { allRecords, keysetList, PAGE_SIZE } from '../../transport';
 import { dropEmpty, sortProperty, toUtcIso } from '../common';
 import { customerOutput } from './shared';
 
@@ -31,6 +31,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		updated_before: toUtcIso(this, i, 'Updated Before', filters.updated_before),
 		sort_by: filters.sort_by,
 	};
-	const customers = await keysetList.call(this, '/customers', dropEmpty(qs), readWindow(this, i, PAGE_SIZE), i);
+	const window = readWindow(this, i, PAGE_SIZE);
+	// Return All reads pages in parallel at SHOPLINE's rate; a Limit reads only the pages it needs.
+	const customers = window.returnAll ? await allRecords.call(this, '/customers', dropEmpty(qs), i) : await keysetList.call(this, '/customers', dropEmpty(qs), window, i);
 	return customerOutput(customers, this.getNodeParameter('simplify', i, true) as boolean);
 }

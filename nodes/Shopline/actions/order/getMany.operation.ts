@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { readWindow, returnAllAndLimit } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
-import { keysetList, PAGE_SIZE } from '../../transport';
+import { allRecords, keysetList, PAGE_SIZE } from '../../transport';
 import { dropEmpty, outputProperties, sortProperty, toUtcIso } from '../common';
 import { orderOutput } from './shared';
 
@@ -47,6 +47,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sort_by: filters.sort_by,
 	};
 	for (const f of TIME_FILTERS) qs[f.name] = toUtcIso(this, i, f.label, filters[f.name]);
-	const orders = await keysetList.call(this, '/orders', dropEmpty(qs), readWindow(this, i, PAGE_SIZE), i);
+	const window = readWindow(this, i, PAGE_SIZE);
+	// Return All reads pages in parallel at SHOPLINE's rate; a Limit reads only the pages it needs.
+	const orders = window.returnAll ? await allRecords.call(this, '/orders', dropEmpty(qs), i) : await keysetList.call(this, '/orders', dropEmpty(qs), window, i);
 	return orderOutput(this, i, orders);
 }
