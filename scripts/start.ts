@@ -6,6 +6,7 @@
 import path from 'node:path';
 
 import { startSandbox } from '../sandbox/index';
+import { VENIO_WEBHOOK } from './demo-drivers';
 import { importDemo } from './demo-setup';
 import { ensureN8nInstalled, OWNER, prepareFolder, ROOT, setupOwner, startN8n } from './n8n-server';
 
@@ -19,6 +20,8 @@ async function main() {
 	console.log('Starting n8n...');
 	const n8n = await startN8n(options);
 	await setupOwner(n8n.url);
+	// Venio has no API to register webhooks: point the sandbox's Venio at demo 4's webhook, as an admin would.
+	await sandbox.venio.control({ action: 'setWebhook', url: `${n8n.url}/webhook/${VENIO_WEBHOOK.id}/${VENIO_WEBHOOK.path}?token=${VENIO_WEBHOOK.token}` });
 
 	console.log(`
 n8n is running at ${n8n.url}
