@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CommonCustomerInput } from '../shared/shapes';
+import type { CommonCustomerInput, CommonOrderInput } from '../shared/shapes';
 
 const SOURCES = { venio: 'Venio CRM', meedee: 'MeeDee POS', shopline: 'SHOPLINE', salekit: 'Salekit' } as const;
 
@@ -31,5 +31,44 @@ export function shoplineCustomerFromCommon(c: CommonCustomerInput): IDataObject 
 					},
 				]
 			: undefined,
+	};
+}
+
+export interface CatalogueEntry {
+	item_id: string;
+	variation_id?: string;
+	/** The current price SHOPLINE requires an order line to carry. */
+	item_price: number;
+}
+
+/** SKU → product (or variation) and its current price, from SHOPLINE's product list. */
+export function catalogueBySku(products: IDataObject[]): Map<string, CatalogueEntry> {
+	const dollars = (money: unknown) => Number((money as { dollars?: unknown } | undefined)?.dollars ?? Number.NaN);
+	const current = (p: IDataObject) => (dollars(p.price_sale) > 0 ? dollars(p.price_sale) : dollars(p.price));
+	const bySku = new Map<string, CatalogueEntry>();
+	for (const product of products) {
+		if (typeof product.sku === 'string' && product.sku) bySku.set(product.sku, { item_id: String(product.id), item_price: current(product) });
+		for (const variation of (product.variations as IDataObject[] | undefined) ?? []) {
+			if (typeof variation.sku === 'string' && variation.sku) {
+				bySku.set(variation.sku, { item_id: String(product.id), variation_id: String(variation.id), item_price: current(variation) });
+			}
+		}
+	}
+	return bySku;
+}
+
+/** A common-shape order as SHOPLINE's order fields; lines are matched to products by SKU. */
+export function shoplineOrderFromCommon(o: CommonOrderInput, catalogue: Map<string, CatalogueEntry>): IDataObject {
+	const customer = o.customer?.email ?? (o.source === 'shopline' ? (o.customer?.id ?? undefined) : undefined);
+	return {
+		customer: customer ?? undefined,
+		customer_phone: o.customer?.phone ?? undefined,
+		total: o.total ?? undefined,
+		order_remarks: o.source && o.source !== 'shopline' && o.number ? `${SOURCES[o.source]} order ${o.number}` : undefined,
+		items: (o.lines ?? []).map((line) => {
+			const match = line.sku ? catalogue.get(line.sku) : undefined;
+			// An unknown SKU is left without a product so the check names the line and field.
+			return match ? { ...match, quantity: line.quantity } : { quantity: line.quantity };
+		}),
 	};
 }

@@ -54,7 +54,7 @@ export function mappingProperties(kind: MappingKind): INodeProperties[] {
  */
 export function manualOnly(properties: INodeProperties[], alwaysShown: string[] = []): INodeProperties[] {
 	return properties.map((p) =>
-		alwaysShown.includes(p.name) || p.name === 'options' || p.name === 'additionalFields'
+		alwaysShown.includes(p.name) || ['options', 'additionalFields', 'updateFields'].includes(p.name)
 			? p
 			: { ...p, displayOptions: { ...(p.displayOptions ?? {}), show: { ...(p.displayOptions?.show ?? {}), mapping: ['manual'] } } },
 	);
@@ -102,17 +102,21 @@ export function readMappedBody<S extends ZodTypeAny>(
 		alwaysShown?: string[];
 		base?: IDataObject;
 		extraPath?: string | false;
+		/** The collection holding the optional fields (default `additionalFields`). */
+		collection?: string;
 	},
 ): z.infer<S> {
 	const mapping = ctx.getNodeParameter('mapping', itemIndex, 'manual') as string;
-	if (mapping !== 'auto') return readBody(ctx, options.fields, options.schema, itemIndex, { base: options.base, extraPath: options.extraPath });
+	if (mapping !== 'auto') {
+		return readBody(ctx, options.fields, options.schema, itemIndex, { base: options.base, extraPath: options.extraPath, collection: options.collection });
+	}
 	const record = options.kind === 'customer' ? readCommonCustomer(ctx, itemIndex) : readCommonOrder(ctx, itemIndex);
 	// Required fields shown in both modes, and any Additional Field the user set, win over the mapping.
 	const always = options.fields.filter((f) => !f.required || options.alwaysShown?.includes(f.key));
 	const body = {
 		...(options.base ?? {}),
 		...dropEmpty(options.fromCommon(record as CommonCustomerInput & CommonOrderInput, ctx, itemIndex)),
-		...readFields(ctx, always, itemIndex),
+		...readFields(ctx, always, itemIndex, options.collection),
 		...(options.extraPath === false ? {} : readExtraBody(ctx, itemIndex, options.extraPath)),
 	};
 	return validateInput(ctx.getNode(), options.schema, body, itemIndex, fieldLabels(options.fields));

@@ -934,3 +934,70 @@ describe('Map Automatically (customers)', () => {
 		expect((second.items[0].json.customer as { id: string }).id).toBe((first.items[0].json.customer as { id: string }).id);
 	});
 });
+
+describe('Map Automatically (orders and customer updates)', () => {
+	const variationProduct = () => [...sim.products.values()].find((p) => p.variations.length)!;
+	const plainProduct = () => [...sim.products.values()].find((p) => !p.variations.length && !p.priceSaleCents)!;
+
+	it('creates an order from a common-shape order, matching lines to products and variations by SKU at today’s price', async () => {
+		const withSizes = variationProduct();
+		const large = withSizes.variations[1];
+		const plain = plainProduct();
+		const order = {
+			source: 'meedee', id: 's1', number: 'R-000123', date: '2026-11-21T12:00:00+07:00', status: 'completed',
+			customer: { id: null, code: null, name: 'Somchai', email: 'walkin.buyer@example.com', phone: '+66812345678' },
+			lines: [
+				{ sku: large.sku, name: 'x', quantity: 2, unitPrice: 1, discount: null, total: null },
+				{ sku: plain.sku, name: 'y', quantity: 1, unitPrice: 1, discount: null, total: null },
+			],
+			subtotal: null, discount: null, tax: null, shipping: null, total: 999, currency: 'THB', createdAt: null, updatedAt: null,
+		};
+		const { items, error } = await runNode(
+			h,
+			shopline({
+				resource: 'order',
+				operation: 'create',
+				mapping: 'auto',
+				delivery_option_id: DELIVERY_OPTIONS[0].id,
+				payment_method_id: PAYMENT_METHODS[0].id,
+				delivery_address: { values: { recipient_name: 'Somchai', address_1: '1 Sukhumvit Rd', city: 'Bangkok', country: 'Thailand' } },
+			}),
+			[order],
+		);
+		expect(error).toBeUndefined();
+		const sent = requests().find((r) => r.method === 'POST')!.body as { order: Record<string, unknown> };
+		expect(sent.order).toMatchObject({
+			customer_email: 'walkin.buyer@example.com',
+			total: 999,
+			order_remarks: 'MeeDee POS order R-000123',
+			items: [
+				{ item_type: 'Product', item_id: withSizes.id, variation_id: large.id, item_price: large.priceCents / 100, quantity: 2 },
+				{ item_type: 'Product', item_id: plain.id, item_price: plain.priceCents / 100, quantity: 1 },
+			],
+		});
+		expect(items[0].json.id).toBeDefined();
+	});
+
+	it('names the line whose SKU SHOPLINE does not sell, before creating anything', async () => {
+		const before = sim.orders.size;
+		const order = { source: 'venio', id: 'x', number: 'SO-1', lines: [{ sku: 'NOT-SOLD-HERE', name: null, quantity: 1, unitPrice: null, discount: null, total: null }], customer: { id: null, code: null, name: null, email: 'a@example.com', phone: null }, total: 10 };
+		const { error } = await runNode(
+			h,
+			shopline({ resource: 'order', operation: 'create', mapping: 'auto', delivery_option_id: DELIVERY_OPTIONS[0].id, payment_method_id: PAYMENT_METHODS[0].id, delivery_address: { values: { recipient_name: 'A', address_1: 'x', city: 'y', country: 'Thailand' } } }),
+			[order],
+		);
+		expect(error?.message).toMatch(/^Item 1: "Items › 1 › Product"/);
+		expect(sim.orders.size).toBe(before);
+	});
+
+	it('updates a customer from a common-shape customer, leaving out create-only fields', async () => {
+		const c = seededCustomer(3);
+		const { error } = await runNode(h, shopline({ resource: 'customer', operation: 'update', customerId: c.id, mapping: 'auto' }), [
+			{ source: 'venio', id: 'v1', code: 'C000001', name: 'Renamed From Venio', email: null, phone: null, address: null, birthday: null, tags: ['CRM'] },
+		]);
+		expect(error).toBeUndefined();
+		const sent = requests().find((r) => r.method === 'PUT')!.body as Record<string, unknown>;
+		expect(sent).toEqual({ name: 'Renamed From Venio', tags: ['CRM'], memo: 'From Venio CRM (C000001)' });
+		expect(sim.customers.get(c.id)?.name).toBe('Renamed From Venio');
+	});
+});

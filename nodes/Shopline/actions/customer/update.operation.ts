@@ -1,15 +1,18 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { concurrencyOption } from '../../../shared/router';
-import { customerUpdateFields, customerUpdateSchema } from '../../fields';
+import { CREATE_ONLY_KEYS, customerUpdateFields, customerUpdateSchema } from '../../fields';
+import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { shoplineRequest } from '../../transport';
 import { readId, responseFieldOptions, responseFieldsQuery } from '../common';
 import { customerIdProperty, toShoplineCustomer } from './shared';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
-	...fieldProperties(customerUpdateFields, { name: 'updateFields', label: 'Update Fields' }),
+	...mappingProperties('customer'),
+	...manualOnly(fieldProperties(customerUpdateFields, { name: 'updateFields', label: 'Update Fields' })),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -26,7 +29,14 @@ export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readId(this, i, 'customerId', 'Customer ID');
-	const validated = readBody(this, customerUpdateFields, customerUpdateSchema, i, { collection: 'updateFields' });
+	const validated = readMappedBody(this, i, {
+		kind: 'customer',
+		fields: customerUpdateFields,
+		schema: customerUpdateSchema,
+		collection: 'updateFields',
+		// An update keeps what SHOPLINE only takes at creation out of the body.
+		fromCommon: (record) => Object.fromEntries(Object.entries(shoplineCustomerFromCommon(record)).filter(([key]) => !CREATE_ONLY_KEYS.includes(key))),
+	});
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// PUT sets the same values again when repeated, so a retry is safe.
 	return await shoplineRequest.call(this, 'PUT', `/customers/${id}`, {

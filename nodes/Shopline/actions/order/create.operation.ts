@@ -1,13 +1,19 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { fail } from '../../../shared/validation';
 import { orderCreateFields, orderCreateSchema } from '../../fields';
+import { catalogueBySku, shoplineOrderFromCommon, type CatalogueEntry } from '../../fromCommon';
 import { splitPhone } from '../../phones';
-import { shoplineRequest } from '../../transport';
+import { pagedList, shoplineRequest } from '../../transport';
+
+/** Fields a common-shape order cannot carry: shown in both mapping modes. */
+const ALWAYS_SHOWN = ['delivery_option_id', 'payment_method_id', 'delivery_address'];
 
 const properties: INodeProperties[] = [
-	...fieldProperties(orderCreateFields),
+	...mappingProperties('order'),
+	...manualOnly(fieldProperties(orderCreateFields), ALWAYS_SHOWN),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [extraBodyProperty] },
 ];
 
@@ -41,8 +47,30 @@ function toShoplineOrder(ctx: IExecuteFunctions, i: number, validated: IDataObje
 	return { order, ...(mail_notify === undefined ? {} : { mail_notify }) };
 }
 
+/** The product catalogue by SKU, read once per execution for Map Automatically. */
+const catalogues = new Map<string, Promise<Map<string, CatalogueEntry>>>();
+
+async function catalogue(this: IExecuteFunctions, i: number): Promise<Map<string, CatalogueEntry>> {
+	const key = this.getExecutionId() ?? 'manual';
+	if (!catalogues.has(key)) {
+		if (catalogues.size > 20) catalogues.clear();
+		const loading = pagedList.call(this, '/products', {}, { returnAll: true, limit: Number.MAX_SAFE_INTEGER }, i).then(catalogueBySku);
+		loading.catch(() => catalogues.delete(key));
+		catalogues.set(key, loading);
+	}
+	return await catalogues.get(key)!;
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const validated = readBody(this, orderCreateFields, orderCreateSchema, i);
+	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
+	const products = auto ? await catalogue.call(this, i) : new Map<string, CatalogueEntry>();
+	const validated = readMappedBody(this, i, {
+		kind: 'order',
+		fields: orderCreateFields,
+		schema: orderCreateSchema,
+		fromCommon: (order) => shoplineOrderFromCommon(order, products),
+		alwaysShown: ALWAYS_SHOWN,
+	});
 	// A create is not repeated after an unclear failure: the order could be placed twice.
 	return await shoplineRequest.call(this, 'POST', '/orders', { body: toShoplineOrder(this, i, validated), itemIndex: i });
 }
