@@ -4,28 +4,12 @@
  */
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
-import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
-import { concurrencyOption } from '../../../shared/router';
-import { CREATE_ONLY_KEYS, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
-import { shoplineCustomerFromCommon } from '../../fromCommon';
+import { CREATE_ONLY_KEYS } from '../../fields';
 import { shoplineRequest } from '../../transport';
-import { responseFieldOptions, responseFieldsQuery } from '../common';
-import { contactProperties, readContact, toShoplineCustomer } from './shared';
+import { responseFieldsQuery } from '../common';
+import { customerWriteProperties, readCustomerWrite } from './shared';
 
-const properties: INodeProperties[] = [
-	...mappingProperties('customer'),
-	...manualOnly([...fieldProperties([nameField]), ...contactProperties]),
-	...fieldProperties(customerCreateOptional),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, extraBodyProperty, ...responseFieldOptions],
-	},
-];
+const properties: INodeProperties[] = customerWriteProperties();
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['createOrUpdate'] } }, properties);
 
@@ -60,15 +44,7 @@ async function findExisting(this: IExecuteFunctions, body: IDataObject, i: numbe
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
-	const validated = readMappedBody(this, i, {
-		kind: 'customer',
-		fields: customerCreateFields,
-		schema: customerCreateSchema,
-		fromCommon: shoplineCustomerFromCommon,
-		base: auto ? {} : readContact(this, i),
-	});
-	const body = toShoplineCustomer(this, i, validated);
+	const body = readCustomerWrite(this, i);
 	const qs = responseFieldsQuery(this.getNodeParameter('options', i, {}) as IDataObject);
 	const existing = await findExisting.call(this, body, i);
 	if (existing) {

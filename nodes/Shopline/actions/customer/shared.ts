@@ -4,14 +4,41 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldProperties, fromUi } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties, fromUi } from '../../../shared/fields';
+import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
-import { contactFields } from '../../fields';
+import { contactFields, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
+import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { splitPhone, splitPhones } from '../../phones';
 import { toCommonCustomer } from '../../simplify';
+import { responseFieldOptions } from '../common';
 
 /** Email, Mobile Phone and its country, rendered as the field table renders them, but at the top. */
 export const contactProperties: INodeProperties[] = (fieldProperties(contactFields)[0].options ?? []) as INodeProperties[];
+
+/** The form of Create and Create or Update: mapping, name and contact at the top, the rest optional. */
+export function customerWriteProperties(): INodeProperties[] {
+	return [
+		...mappingProperties('customer'),
+		...manualOnly([...fieldProperties([nameField]), ...contactProperties]),
+		...fieldProperties(customerCreateOptional),
+		optionsCollection([concurrencyOption, extraBodyProperty, ...responseFieldOptions]),
+	];
+}
+
+/** Create and Create or Update read the same body: from the fields, or mapped from a common-shape customer. */
+export function readCustomerWrite(ctx: IExecuteFunctions, i: number): IDataObject {
+	const auto = ctx.getNodeParameter('mapping', i, 'manual') === 'auto';
+	const validated = readMappedBody(ctx, i, {
+		kind: 'customer',
+		fields: customerCreateFields,
+		schema: customerCreateSchema,
+		fromCommon: shoplineCustomerFromCommon,
+		base: auto ? {} : readContact(ctx, i),
+	});
+	return toShoplineCustomer(ctx, i, validated);
+}
 
 /** Reads the top-level contact inputs; blanks are left out. */
 export function readContact(ctx: IExecuteFunctions, i: number): IDataObject {
