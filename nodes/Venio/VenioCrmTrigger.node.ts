@@ -114,7 +114,9 @@ export class VenioCrmTrigger implements INodeType {
 				json = common;
 			} else json = { ...order, webhook: data };
 		}
-		seenBefore(staticData, key);
+		// Recorded only now, so a failed fetch lets Venio's re-send through; a re-send that arrived
+		// while this one was fetching was recorded first and this copy is dropped.
+		if (seenBefore(staticData, key)) return { webhookResponse: { received: true, duplicate: true } };
 		return { workflowData: [this.helpers.returnJsonArray(json)] };
 	}
 }

@@ -242,7 +242,8 @@ function describeFailure(failure: Failure): string {
 	}
 	if (failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED') return 'no reply in time (timeout)';
 	if (failure.code === 'ECONNREFUSED') return 'a refused connection';
-	if (failure.code) return `a dropped connection (${failure.code})`;
+	// No raw network code in the message: NodeApiError would swap in its own generic words for it.
+	if (failure.code) return 'a dropped connection';
 	return `HTTP ${failure.status}`;
 }
 
@@ -259,7 +260,9 @@ function unknownOutcomeError(
 	const advice = retried
 		? 'The vendor kept failing. Try again later.'
 		: 'This request creates data, so it was not repeated automatically: the vendor may or may not have applied it. Check in the vendor before running this item again.';
-	return new NodeApiError(node, { code: info.code ?? failure.code ?? null, status: failure.status ?? null, message: info.message ?? null } as JsonObject, {
+	// The network code goes under its own key: NodeApiError swaps its own words in for a known `code`
+	// (ECONNABORTED → "The connection was aborted…") and would hide the vendor and the advice.
+	return new NodeApiError(node, { vendorCode: info.code ?? null, networkCode: failure.code ?? null, status: failure.status ?? null, message: info.message ?? null } as JsonObject, {
 		message: `${vendor} answered with ${describeFailure(failure)}${codePart}${words}${retried ? ` on all ${attempts} attempts` : ''}`,
 		description: hint ? `${advice} ${hint}` : advice,
 		httpCode: failure.status ? String(failure.status) : undefined,

@@ -1,0 +1,404 @@
+/**
+ * The fault matrix for the action nodes (issue 10, "Fault suite"): vendors × operations (creates,
+ * upserts, reads, Return All lists) × fault kinds, each with continueOnFail on and off, against the
+ * simulators' fault injection. Every case checks the same invariants:
+ *   - continueOnFail on: every input item gets its own output (success or ONE error item paired to
+ *     it); nothing unpaired, nothing missing;
+ *   - continueOnFail off: all items succeed, or the run fails with one NodeApiError naming the vendor;
+ *   - the simulator holds no record twice (counted by the item's own key), and an item reported as
+ *     done is really there;
+ *   - Return All gives the simulator's whole list, each record once, or fails clearly.
+ * Faults are small and few (Retry-After 0, single 5xx/reset/garbled answers, one hang of 1 s) so
+ * the matrix stays bounded; the two one-second faults run only where they show something new:
+ * Retry-After: 1 on creates (continueOnFail on), timeouts on creates and in the middle of Return All.
+ * One test file per vendor (actions.<vendor>.test.ts) calls `describeMatrix`, so jest's two
+ * workers share the waiting.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { Faults, Vendor } from '../../sandbox/core';
+import { runNode, type RunResult } from '../harness/n8n';
+import { armAfter, byInput, faultTally, isErrorItem, MAX_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
+
+let env: Env;
+
+/** Input items per case. */
+const ITEMS = 5;
+/** Input items for a Return All case: each one reads the whole list. */
+const LIST_ITEMS = 2;
+
+type Kind = 'create' | 'upsert' | 'read' | 'list';
+
+interface Op {
+	vendor: VendorKey;
+	title: string;
+	kind: Kind;
+	/** Path text the injected faults are aimed at (token endpoints left alone). */
+	target: string;
+	/** For lists: faults are switched on after this many requests, so they land on a later page. */
+	after?: number;
+	parameters: IDataObject;
+	inputs(tag: string): IDataObject[];
+	/** Records in the simulator holding this input's key (creates and upserts). */
+	count?(sims: Sims, input: IDataObject): number;
+	/** Records the simulator has in total (upserts of existing records must not add any). */
+	total?(sims: Sims): number;
+	/** The ids a Return All must give, and the id of one output record. */
+	listIds?(sims: Sims): string[];
+	idOf?(json: IDataObject): string;
+}
+
+const venioByName = (sims: Sims, name: unknown) => sims.venio.customers.filter((c) => c.customerName === name).length;
+const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+const OPS: Op[] = [
+	{
+		vendor: 'venio',
+		title: 'customer create (no code: never repeated blindly)',
+		kind: 'create',
+		target: '/v3/customers',
+		parameters: { resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3 },
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault ${tag} ${i}` })),
+		count: (sims, input) => venioByName(sims, input.name),
+	},
+	{
+		vendor: 'venio',
+		title: 'customer upsert by code',
+		kind: 'upsert',
+		target: '/v3/customers',
+		parameters: { resource: 'customer', operation: 'createOrUpdate', customerCode: '={{ $json.code }}', customerName: '={{ $json.name }}', customerState: 3 },
+		inputs: (tag) => range(ITEMS).map((i) => ({ code: `C00000${i + 1}`, name: `Fault ${tag} ${i}` })),
+		count: (sims, input) => venioByName(sims, input.name),
+		total: (sims) => sims.venio.customers.length,
+	},
+	{
+		vendor: 'venio',
+		title: 'customer Return All (3 pages)',
+		kind: 'list',
+		target: '/v3/customers/enquiry',
+		after: 1,
+		parameters: { resource: 'customer', operation: 'getMany', returnAll: true, simplify: false },
+		inputs: () => range(LIST_ITEMS).map(() => ({})),
+		listIds: (sims) => sims.venio.customers.map((c) => String(c.customerCode)),
+		idOf: (json) => String(json.customerCode),
+	},
+	{
+		vendor: 'meedee',
+		title: 'webhook create (never repeated blindly)',
+		kind: 'create',
+		target: '/webhooks',
+		parameters: { resource: 'webhook', operation: 'create', endpoint_url: '={{ $json.url }}', events: ['sale.created'] },
+		inputs: (tag) => range(ITEMS).map((i) => ({ url: `https://hooks.example.com/${tag}/${i}` })),
+		count: (sims, input) => sims.meedee.webhooks.filter((w) => w.data.endpoint_url === input.url).length,
+	},
+	{
+		vendor: 'meedee',
+		title: 'customer Return All (3 pages)',
+		kind: 'list',
+		target: '/customers',
+		after: 1,
+		parameters: { resource: 'customer', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: 50 } },
+		inputs: () => range(LIST_ITEMS).map(() => ({})),
+		listIds: (sims) => sims.meedee.customers.map((c) => String(c.data.id)),
+		idOf: (json) => String(json.id),
+	},
+	{
+		vendor: 'shopline',
+		title: 'customer create (never repeated blindly)',
+		kind: 'create',
+		target: '/customers',
+		parameters: { resource: 'customer', operation: 'create', name: '={{ $json.name }}', email: '={{ $json.email }}' },
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault ${tag} ${i}`, email: `fault-${tag}-${i}@example.tw`.toLowerCase() })),
+		count: (sims, input) => shoplineByEmail(sims, input.email),
+	},
+	{
+		vendor: 'shopline',
+		title: 'customer get',
+		kind: 'read',
+		target: '/customers/',
+		parameters: { resource: 'customer', operation: 'get', customerId: '={{ $json.id }}' },
+		inputs: () => [...env.sims.shopline.customers.values()].slice(0, ITEMS).map((c) => ({ id: c.id })),
+	},
+	{
+		vendor: 'shopline',
+		title: 'customer Return All (2 pages)',
+		kind: 'list',
+		target: '/customers',
+		after: 1,
+		parameters: { resource: 'customer', operation: 'getMany', returnAll: true, simplify: false },
+		inputs: () => range(LIST_ITEMS).map(() => ({})),
+		listIds: (sims) => [...sims.shopline.customers.values()].map((c) => c.id),
+		idOf: (json) => String(json.id),
+	},
+	{
+		vendor: 'salekit',
+		title: 'audience create-or-update (keyed by email)',
+		kind: 'upsert',
+		target: '/audience/create',
+		parameters: { resource: 'audience', operation: 'createOrUpdate', full_name: '={{ $json.name }}', email: '={{ $json.email }}' },
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Khách ${tag} ${i}`, email: `khach-${tag}-${i}@example.vn`.toLowerCase() })),
+		count: (sims, input) => sims.salekit.audiences.filter((a) => a.email === input.email).length,
+	},
+	{
+		vendor: 'salekit',
+		title: 'order create (never repeated blindly)',
+		kind: 'create',
+		target: '/order/create',
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			full_name: '={{ $json.name }}',
+			phone: '0989123456',
+			total_price: 100000,
+			total_pay: 100000,
+			status: 0,
+			products: { values: [{ sku: '={{ $json.sku }}', quantity: 1 }] },
+		},
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Đơn ${tag} ${i}`, sku: env.sims.salekit.products[0].sku })),
+		count: (sims, input) => sims.salekit.orders.filter((o) => o.full_name === input.name).length,
+	},
+];
+
+// ---------------------------------------------------------------------------------------------
+// Faults
+
+/** What a fault does to an operation of each kind. */
+type Effect =
+	/** Absorbed by retries: every item succeeds. */
+	| { absorbed: true }
+	/** These input items fail, with an error matching `message`; the others succeed. */
+	| { failing: number[]; message: RegExp };
+
+interface Fault {
+	title: string;
+	/** Only for these vendors (token expiry needs a token vendor). */
+	vendors?: VendorKey[];
+	/** Only for operations of these kinds (the faults that cost a full second each). */
+	kinds?: Kind[];
+	/** Run with continueOnFail on only (a full-second wait whose outcome does not depend on it). */
+	continueOnFailOnly?: boolean;
+	/** Switches the fault on for one vendor; `after` requests to `target` pass first. */
+	arm(vendor: Vendor, sims: Sims, op: Op): void;
+	effect(op: Op): Effect;
+}
+
+const UNKNOWN_OUTCOME = /may or may not have applied it/;
+const RATE_LIMITED = /is rate-limiting requests \(429\): still limited after \d+ attempts/;
+
+/** Switches faults on for requests to the operation's target, after `op.after` of them. */
+function inject(vendor: Vendor, op: Op, faults: Partial<Faults>): void {
+	const on = () => vendor.setFaults({ ...faults, pathFilter: op.target });
+	if (op.after) armAfter(vendor, op.after, op.target, on);
+	else on();
+}
+
+/** A fault whose outcome is unknown to the client: retried for reads and upserts, reported for creates. */
+const unclear = (count: number) => (op: Op): Effect =>
+	op.kind === 'create' ? { failing: range(Math.min(count, ITEMS)), message: UNKNOWN_OUTCOME } : { absorbed: true };
+
+const FAULTS: Fault[] = [
+	{
+		title: '429 storm with Retry-After: 0',
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_ATTEMPTS[op.vendor] - 1, retryAfter: '0' }),
+		effect: () => ({ absorbed: true }),
+	},
+	{
+		title: '429 with Retry-After: 1',
+		// A 429 means "not applied", so even a create is sent again: shown on the creates.
+		kinds: ['create'],
+		continueOnFailOnly: true,
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: 1, retryAfter: '1' }),
+		effect: () => ({ absorbed: true }),
+	},
+	{
+		title: '429 storm without Retry-After (back-off)',
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: 1, retryAfter: '' }),
+		effect: () => ({ absorbed: true }),
+	},
+	{
+		title: '429 storm beyond the retry budget',
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_ATTEMPTS[op.vendor], retryAfter: '0' }),
+		effect: () => ({ failing: [0], message: RATE_LIMITED }),
+	},
+	{
+		title: '5xx burst (two 503s)',
+		arm: (vendor, _s, op) => inject(vendor, op, { next5xx: 2, status5xx: 503 }),
+		effect: unclear(2),
+	},
+	{
+		title: 'timeout (no answer within the 1 s request timeout)',
+		// A second each: on creates (not repeated) and in the middle of a Return All (repeated).
+		kinds: ['create', 'list'],
+		arm: (vendor, _s, op) => inject(vendor, op, { nextHang: 1 }),
+		effect: unclear(1),
+	},
+	{
+		title: 'connection reset',
+		arm: (vendor, _s, op) => inject(vendor, op, { nextReset: 1 }),
+		effect: unclear(1),
+	},
+	{
+		title: 'malformed JSON in a 200',
+		arm: (vendor, _s, op) => inject(vendor, op, { nextMalformedJson: 1 }),
+		effect: unclear(1),
+	},
+	{
+		title: 'HTML error page (502)',
+		arm: (vendor, _s, op) => inject(vendor, op, { nextHtmlError: 1 }),
+		effect: unclear(1),
+	},
+	{
+		title: 'tokens revoked mid-run',
+		vendors: ['venio', 'meedee'],
+		arm: (vendor, sims, op) =>
+			armAfter(vendor, op.after ?? 2, op.target, () => (op.vendor === 'venio' ? sims.venio.tokens.expireAll() : sims.meedee.issuer.expireAll())),
+		effect: () => ({ absorbed: true }),
+	},
+	{
+		title: 'slow vendor (15–35 ms a request)',
+		arm: (vendor) => vendor.setFaults({ latencyMs: 15, jitterMs: 20 }),
+		effect: () => ({ absorbed: true }),
+	},
+];
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+interface Outcome {
+	lost: number;
+	duplicates: number;
+}
+
+/** Duplicates in the simulator and items reported done that are not there, for creates and upserts. */
+function stateCheck(op: Op, inputs: IDataObject[], succeeded: (i: number) => boolean, totalBefore: number | undefined): Outcome {
+	let lost = 0;
+	let duplicates = 0;
+	if (!op.count) return { lost, duplicates };
+	inputs.forEach((input, i) => {
+		const n = op.count!(env.sims, input);
+		duplicates += Math.max(0, n - 1);
+		if (succeeded(i) && n !== 1) lost++;
+		// Faults are injected before the vendor handles the request, so a failed item left nothing behind.
+		if (!succeeded(i) && n !== 0) duplicates += n;
+	});
+	if (op.total && totalBefore !== undefined) duplicates += Math.max(0, op.total(env.sims) - totalBefore);
+	return { lost, duplicates };
+}
+
+/** For a Return All output group: the whole list, each record once, or not at all. */
+function listCheck(op: Op, group: INodeExecutionData[]): Outcome {
+	const got = group.map((item) => op.idOf!(item.json));
+	const expected = op.listIds!(env.sims);
+	const unique = new Set(got);
+	return { lost: expected.filter((id) => !unique.has(id)).length, duplicates: got.length - unique.size };
+}
+
+function expectClearError(error: RunResult['error'], op: Op, message: RegExp | undefined) {
+	expect(error?.name).toBe('NodeApiError');
+	expect(error!.message).toContain(VENDOR_NAME[op.vendor]);
+	if (message) expect(`${error!.message} ${error!.description}`).toMatch(message);
+}
+
+/** Registers the whole matrix for one vendor's operations. */
+export function describeMatrix(vendor: VendorKey): void {
+	env = useSandbox();
+	const tally = faultTally(`actions-${vendor}`);
+	const cases = OPS.filter((op) => op.vendor === vendor).flatMap((op) =>
+		FAULTS.filter((f) => (!f.vendors || f.vendors.includes(op.vendor)) && (!f.kinds || f.kinds.includes(op.kind))).flatMap((fault) =>
+			(fault.continueOnFailOnly ? [true] : [true, false]).map((continueOnFail) => ({
+				op,
+				fault,
+				continueOnFail,
+				name: `${VENDOR_NAME[op.vendor]} ${op.title} | ${fault.title} | continueOnFail ${continueOnFail ? 'on' : 'off'}`,
+			})),
+		),
+	);
+	describe.each(cases)('$name', ({ op, fault, continueOnFail }) => {
+		it('every item answered once (or one clear failure naming the vendor), nothing lost, nothing duplicated', async () => {
+			const messages = await runCase(tally, op, fault, continueOnFail);
+			messages();
+		});
+	});
+}
+
+let caseNo = 0;
+
+/**
+ * Runs one case and checks what it did (outputs per item, the simulator's records); returns the
+ * check of what it said (error class, vendor name, explanation), run by the caller.
+ */
+async function runCase(tally: Tally, op: Op, fault: Fault, continueOnFail: boolean): Promise<() => void> {
+	const tag = `${++caseNo}${continueOnFail ? 'c' : 'f'}`;
+	const sim = env.sims[op.vendor];
+	const inputs = op.inputs(tag);
+	const totalBefore = op.total?.(env.sims);
+	fault.arm(sim, env.sims, op);
+	const effect = fault.effect(op);
+	const failing = 'failing' in effect ? effect.failing : [];
+	const pattern = 'message' in effect ? effect.message : undefined;
+
+	const { items, error } = await runNode(env.h, { type: nodeType(op.vendor), parameters: op.parameters as never, credentials: env.credentials(op.vendor), continueOnFail }, inputs);
+
+	const sumLists = (groups: INodeExecutionData[][], skip: boolean[]) =>
+		groups.reduce<Outcome>(
+			(sum, g, i) => {
+				if (skip[i]) return sum;
+				const one = listCheck(op, g);
+				return { lost: sum.lost + one.lost, duplicates: sum.duplicates + one.duplicates };
+			},
+			{ lost: 0, duplicates: 0 },
+		);
+
+	if (continueOnFail) {
+		const { groups, unpaired } = byInput(items, inputs.length);
+		const errorsAt = groups.map((g) => g.some(isErrorItem));
+		const outcome =
+			op.kind === 'list' ? sumLists(groups, errorsAt) : stateCheck(op, inputs, (i) => groups[i].length === 1 && !errorsAt[i], totalBefore);
+		outcome.lost += groups.filter((g) => g.length === 0).length + unpaired.length;
+		tally.add({ faultsTried: 1, itemsRun: inputs.length, itemsLost: outcome.lost, duplicates: outcome.duplicates });
+
+		expect(error).toBeUndefined();
+		expect(unpaired).toEqual([]);
+		groups.forEach((group, i) => {
+			if (op.kind !== 'list' || errorsAt[i]) expect(group).toHaveLength(1);
+			if (errorsAt[i]) expect(group[0].pairedItem).toEqual({ item: i });
+		});
+		expect(range(inputs.length).filter((i) => errorsAt[i])).toEqual(failing);
+		expect(outcome).toEqual({ lost: 0, duplicates: 0 });
+		return () => {
+			for (const i of failing) {
+				const json = groups[i][0].json;
+				expect(String(json.error)).toContain(VENDOR_NAME[op.vendor]);
+				if (pattern) expect(`${json.error} ${json.description}`).toMatch(pattern);
+			}
+		};
+	}
+
+	const failedAt = failing.length ? failing[0] : undefined;
+	// Without continueOnFail the items before the failing one ran; then the run stopped.
+	const outcome =
+		op.kind === 'list'
+			? error
+				? { lost: 0, duplicates: 0 }
+				: sumLists(byInput(items, inputs.length).groups, [])
+			: stateCheck(op, inputs, (i) => (failedAt === undefined ? true : i < failedAt), totalBefore);
+	if (!error && items.length === 0) outcome.lost += inputs.length;
+	tally.add({ faultsTried: 1, itemsRun: inputs.length, itemsLost: outcome.lost, duplicates: outcome.duplicates });
+
+	if (failedAt === undefined) {
+		expect(error).toBeUndefined();
+		if (op.kind !== 'list') expect(items.map((i) => i.pairedItem)).toEqual(range(inputs.length).map((item) => ({ item })));
+	} else {
+		expect(error).toBeDefined();
+		expect(items).toEqual([]);
+	}
+	expect(outcome).toEqual({ lost: 0, duplicates: 0 });
+	return () => {
+		if (failedAt !== undefined) expectClearError(error, op, pattern);
+	};
+}
+
+function nodeType(vendor: VendorKey): string {
+	return { venio: 'venioCrm', meedee: 'meeDeePos', shopline: 'shopline', salekit: 'salekit' }[vendor];
+}
