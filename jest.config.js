@@ -7,4 +7,5 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
   forceExit: true,
+  reporters: ['default', '<rootDir>/test/secrets-reporter.js'],
 };

@@ -4,7 +4,7 @@
  * a credentials helper that applies `authenticate` and `preAuthentication` as the server's does
  * (token stored back into the credential, forced refresh after a 401).
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
@@ -32,6 +32,23 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-asia-commerce';
+
+/**
+ * Everything our nodes output or throw in any test, and every token n8n stored back into a
+ * credential, is appended here; the suite-wide secrets reporter (test/secrets-reporter.js) scans it
+ * when the whole run ends.
+ */
+const RECORD_DIR = path.join(ROOT, 'test-results', 'suite-outputs');
+
+function record(kind: 'output' | 'token' | 'secret', value: unknown): void {
+	try {
+		mkdirSync(RECORD_DIR, { recursive: true });
+		const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, stack: v.stack, context: (v as { context?: unknown }).context } : v));
+		appendFileSync(path.join(RECORD_DIR, `${kind}-${process.pid}.jsonl`), `${(text ?? '').slice(0, 200_000)}\n`);
+	} catch {
+		// recording is best effort; the scan reports how much it read
+	}
+}
 
 export interface Loaded {
 	nodes: Map<string, INodeType>;
@@ -132,6 +149,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const id = node.credentials?.[typeName]?.id;
 		if (id) this.store.set(id, { ...this.store.get(id), ...output } as ICredentialDataDecryptedObject);
 		this.tokenUpdates++;
+		record('token', String(output[expirable.name]));
 		return Object.assign(credentials, output);
 	}
 	async runPreAuthentication() {
@@ -217,6 +235,10 @@ let credentialCounter = 0;
 export function storeCredentials(h: Harness, credentials: Record<string, ICredentialDataDecryptedObject> = {}): INode['credentials'] {
 	const out: NonNullable<INode['credentials']> = {};
 	for (const [type, data] of Object.entries(credentials)) {
+		for (const property of h.credentialsHelper.getCredentialsProperties(type)) {
+			const value = data[property.name];
+			if (property.typeOptions?.password && typeof value === 'string' && value.length >= 8) record('secret', value);
+		}
 		const id = `cred-${++credentialCounter}`;
 		h.credentialsHelper.store.set(id, { ...data });
 		out[type] = { id, name: `${type} (test)` };
@@ -275,7 +297,9 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 	const run = await execute.processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	const items = taskData?.data?.main?.[0] ?? [];
+	record('output', { items: items.map((i) => i.json), error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } });
+	return { items, error, run };
 }
 
 function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}) {
@@ -297,6 +321,7 @@ export async function poll(h: Harness, node: INode, staticData: IDataObject, mod
 	const ctx = new PollContext(workflow, node, h.additionalData, mode, 'activate');
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.poll!.call(ctx);
+	record('output', { poll: result?.map((o) => o.map((i) => i.json)) ?? null });
 	// n8n keeps static data on the workflow; carry it back to the caller's object between polls.
 	const nodeData = workflow.staticData[`node:${node.name}`];
 	if (nodeData) staticData[`node:${node.name}`] = nodeData;
@@ -359,6 +384,7 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 	const result = await type.webhook!.call(ctx);
 	const nodeData = workflow.staticData[`node:${node.name}`];
 	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	record('output', { result: result.workflowData?.map((o) => o.map((i) => i.json)), status, sent });
 	return { result, status, sent };
 }
 
