@@ -100,23 +100,6 @@ export function textOrNull(value: unknown): string | null {
 	return s === '' ? null : s;
 }
 
-/** The "Mapping" choice every customer/order write offers. */
-export const mappingModeProperty = {
-	displayName: 'Mapping',
-	name: 'mapping',
-	type: 'options' as const,
-	noDataExpression: true,
-	options: [
-		{
-			name: 'Map Automatically',
-			value: 'auto',
-			description: 'Take the fields from the input item, which must be in the pack’s common customer or order shape (the Simplify output of any node in this pack)',
-		},
-		{ name: 'Map Each Field', value: 'manual', description: 'Set each field below' },
-	],
-	default: 'manual',
-};
-
 /** Reads the input item as a common customer (fields may be missing: null is fine). */
 export const commonCustomerInput = commonCustomerSchema.partial().extend({ source: z.enum(VENDORS).optional(), id: z.string().optional() });
 export const commonOrderInput = commonOrderSchema.partial().extend({ source: z.enum(VENDORS).optional(), id: z.string().optional() });
