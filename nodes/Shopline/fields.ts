@@ -37,6 +37,13 @@ export const ORDER_STATUSES = [
 	{ name: 'Pending', value: 'pending' },
 ];
 
+/** SHOPLINE's gender values; the create/update field and the search filter use the same list. */
+export const GENDER_OPTIONS = [
+	{ name: 'Female', value: 'female' },
+	{ name: 'Male', value: 'male' },
+	{ name: 'Other', value: 'other' },
+];
+
 const email = z.string().email('must be an email address');
 const wholeNumber = (min: number, max: number) =>
 	z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(min, `must be ${min} or more`).max(max, `must be ${max} or less`);
@@ -85,17 +92,7 @@ const profileFields: Field[] = [
 	{ key: 'phones', label: 'Other Phones', type: 'stringList', description: 'Phones that are not the verified mobile phone' },
 	{ key: 'phone', label: 'Phone', type: 'string', description: 'A phone that is not the verified mobile phone' },
 	{ key: 'phone_country_code', label: 'Phone Country', type: 'options', options: callingCodeOptions, default: '' },
-	{
-		key: 'gender',
-		label: 'Gender',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-			{ name: 'Other', value: 'other' },
-		],
-		default: 'female',
-	},
+	{ key: 'gender', label: 'Gender', type: 'options', options: GENDER_OPTIONS, default: 'female' },
 	{ key: 'birthday', label: 'Birthday', type: 'date', description: 'Checked against the shop’s age limit. Do not use together with Birth Year, Month or Day.' },
 	{ key: 'birth_year', label: 'Birth Year', type: 'number', default: 1990, schema: wholeNumber(1900, 2100), description: 'Instead of Birthday, when only part of the date is known' },
 	{ key: 'birth_month', label: 'Birth Month', type: 'number', default: 1, schema: wholeNumber(1, 12) },

@@ -92,6 +92,23 @@ export function dropEmpty(qs: IDataObject): IDataObject {
 }
 
 /** Creation-time order for Get Many lists. */
+/** The "changed within" filters every SHOPLINE list offers, and the `sort_by` choice. */
+export function updatedRangeFilters(what: string): INodeProperties[] {
+	return [
+		{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: `Only ${what} changed at or after this time` },
+		{ displayName: 'Updated Before', name: 'updated_before', type: 'dateTime', default: '', description: `Only ${what} changed at or before this time` },
+	];
+}
+
+/** The query of the "changed within" filters and the sort, times sent in UTC. */
+export function updatedRangeQuery(ctx: IExecuteFunctions, i: number, filters: IDataObject): IDataObject {
+	return {
+		updated_after: toUtcIso(ctx, i, 'Updated After', filters.updated_after),
+		updated_before: toUtcIso(ctx, i, 'Updated Before', filters.updated_before),
+		sort_by: filters.sort_by,
+	};
+}
+
 export const sortProperty: INodeProperties = {
 	displayName: 'Sort',
 	name: 'sort_by',

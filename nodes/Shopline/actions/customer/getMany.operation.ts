@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { allRecords, keysetList, PAGE_SIZE } from '../../transport';
-import { dropEmpty, sortProperty, toUtcIso } from '../common';
+import { dropEmpty, sortProperty, updatedRangeFilters, updatedRangeQuery } from '../common';
 import { customerOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -14,8 +14,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: 'Only customers changed at or after this time' },
-			{ displayName: 'Updated Before', name: 'updated_before', type: 'dateTime', default: '', description: 'Only customers changed at or before this time' },
+			...updatedRangeFilters('customers'),
 			sortProperty,
 		],
 	},
@@ -27,9 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {
-		updated_after: toUtcIso(this, i, 'Updated After', filters.updated_after),
-		updated_before: toUtcIso(this, i, 'Updated Before', filters.updated_before),
-		sort_by: filters.sort_by,
+		...updatedRangeQuery(this, i, filters),
 	};
 	const window = readWindow(this, i, PAGE_SIZE);
 	// Return All reads pages in parallel at SHOPLINE's rate; a Limit reads only the pages it needs.

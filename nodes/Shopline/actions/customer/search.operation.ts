@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { GENDER_OPTIONS } from '../../fields';
 import { pagedList, PAGE_SIZE } from '../../transport';
 import { dropEmpty } from '../common';
 import { customerOutput } from './shared';
@@ -27,11 +28,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Gender',
 				name: 'gender',
 				type: 'options',
-				options: [
-					{ name: 'Female', value: 'female' },
-					{ name: 'Male', value: 'male' },
-					{ name: 'Other', value: 'other' },
-				],
+				options: GENDER_OPTIONS,
 				default: 'female',
 			},
 			{ displayName: 'Is Member', name: 'is_member', type: 'boolean', default: true, description: 'Whether to find only members (or only non-members)' },
