@@ -51,7 +51,8 @@ describe('readableText / isHtml', () => {
 		await tally.check(
 			'the title wins',
 			fc.property(plainText.filter((t) => t.trim() !== ''), htmlPage, (title, page) => {
-				const text = readableText(page.replace('<title></title>', `<title>${title}</title>`), 10_000);
+				// A replacer function: a plain string would read `$` patterns in the title ("$`") as special.
+				const text = readableText(page.replace('<title></title>', () => `<title>${title}</title>`), 10_000);
 				expect(text).toBe(title.replace(/\s+/g, ' ').trim());
 			}),
 		);
