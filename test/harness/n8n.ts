@@ -40,14 +40,31 @@ const PACKAGE = 'n8n-nodes-asia-commerce';
  */
 const RECORD_DIR = path.join(ROOT, 'test-results', 'suite-outputs');
 
+/** Characters kept per record: the scan reads the start of each output, so nothing longer is serialised. */
+const RECORD_LIMIT = 200_000;
+
 function record(kind: 'output' | 'token' | 'secret', value: unknown): void {
+	// Only jest runs are scanned; the bench uses this harness too and must not pay for recording.
+	if (!process.env.JEST_WORKER_ID) return;
 	try {
 		mkdirSync(RECORD_DIR, { recursive: true });
 		const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, stack: v.stack, context: (v as { context?: unknown }).context } : v));
-		appendFileSync(path.join(RECORD_DIR, `${kind}-${process.pid}.jsonl`), `${(text ?? '').slice(0, 200_000)}\n`);
+		appendFileSync(path.join(RECORD_DIR, `${kind}-${process.pid}.jsonl`), `${(text ?? '').slice(0, RECORD_LIMIT)}\n`);
 	} catch {
 		// recording is best effort; the scan reports how much it read
 	}
+}
+
+/** The items' JSON up to about RECORD_LIMIT characters: a 50,000-item output is not serialised whole. */
+function leadingJson(items: INodeExecutionData[]): unknown[] {
+	const out: unknown[] = [];
+	let size = 0;
+	for (const item of items) {
+		if (size > RECORD_LIMIT) break;
+		out.push(item.json);
+		size += JSON.stringify(item.json)?.length ?? 0;
+	}
+	return out;
 }
 
 export interface Loaded {
@@ -298,7 +315,7 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
 	const items = taskData?.data?.main?.[0] ?? [];
-	record('output', { items: items.map((i) => i.json), error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } });
+	record('output', { items: leadingJson(items), error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } });
 	return { items, error, run };
 }
 
