@@ -8,9 +8,9 @@ import path from 'node:path';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeCredentialsDetails, INodeExecutionData } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox';
+import type { BenchSandbox, BenchVendor } from './sandbox';
 import { HTTP_REQUEST_TYPE, HTTP_REQUEST_VERSION, ROOT, resetPackState, runChain, type ChainNode, type Harness } from './harness';
-import { jsonBytes, measure, sleepMs, traffic, type Traffic } from './measure';
+import { jsonBytes, measure, measureLive, sleepMs, traffic, type Traffic } from './measure';
 import type * as HarnessModule from '../test/harness/n8n';
 
 export interface BenchConfig {
@@ -40,8 +40,10 @@ export interface Row {
 	tokenRequests: number | null;
 	peakRssMb: number | null;
 	peakHeapMb: number | null;
-	/** CPU time of the bench process during the run (nodes, n8n-core and the in-process sandbox). */
+	/** CPU time of the bench process during the run (nodes and n8n-core; the sandbox too when it runs in process). */
 	cpuMs: number | null;
+	/** CPU time of the sandbox's own process during the run (when it has one). */
+	sandboxCpuMs?: number;
 	/** Records returned (lists) or items written (case 3). */
 	records: number | null;
 	expectedRecords: number | null;
@@ -49,6 +51,10 @@ export interface Row {
 	outputMb?: number;
 	/** Peak heap rise ÷ output size (case 2). */
 	heapPerOutput?: number;
+	/** Highest live heap (after a full GC) over the level before, in a separate run (case 2). */
+	liveHeapMb?: number;
+	/** Live heap peak ÷ output size (case 2). */
+	livePerOutput?: number;
 	/** Heap the finished run still holds (its output), after a GC (case 2). */
 	retainedHeapMb?: number;
 	/** The case's floor for wall time, with how it is computed. */
@@ -68,7 +74,7 @@ export interface Row {
 export interface Context {
 	harness: typeof HarnessModule;
 	h: Harness;
-	sandbox: Sandbox;
+	sandbox: BenchSandbox;
 	config: BenchConfig;
 	/** Whether n8n's HTTP Request node could be loaded (it is registered in `h` when it could). */
 	httpRequest: { available: boolean; reason?: string };
@@ -118,15 +124,17 @@ function missingRow(c: Row['case'], runner: string, kind: Row['kind'], why: stri
 async function measuredRow<T extends { items: INodeExecutionData[]; error?: Error }>(
 	row: Row,
 	ctx: Context,
-	vendor: string,
+	vendor: BenchVendor,
 	isTokenPath: (p: string) => boolean,
 	inputs: number,
 	job: () => Promise<T>,
 ): Promise<{ row: Row; result: T; traffic: Traffic }> {
 	resetPackState();
-	const from = ctx.sandbox.server.requests(vendor).length;
+	const from = await ctx.sandbox.requestCount(vendor);
+	const sandboxCpuBefore = await ctx.sandbox.cpuMs();
 	const m = await measure(job);
-	const t = traffic(ctx.sandbox.server, vendor, from, isTokenPath);
+	const t = traffic(await ctx.sandbox.requestsSince(vendor, from), isTokenPath);
+	if (ctx.sandbox.where === 'own process') row.sandboxCpuMs = Math.round((await ctx.sandbox.cpuMs()) - sandboxCpuBefore);
 	row.wallMs = Math.round(m.wallMs);
 	row.requests = t.requests;
 	row.status429 = t.status429;
@@ -147,7 +155,7 @@ const SHOPLINE_RATE = 20;
 /** Windows of the by-window variant: about a day of orders each at full size. */
 const SHOPLINE_WINDOWS = 28;
 
-type ShoplineCredentials = Sandbox['credentials']['shoplineApi'];
+type ShoplineCredentials = BenchSandbox['credentials']['shoplineApi'];
 
 /** n8n's HTTP Request node reading SHOPLINE orders page by page, as a user sets it up. */
 function shoplineHttpNode(credentials: ShoplineCredentials, options: { intervalMs: number; windowed: boolean; batching?: IDataObject }): ChainNode {
@@ -193,10 +201,9 @@ const ordersInPages = (items: INodeExecutionData[]) => items.reduce((n, i) => n 
 export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 	const { sandbox, config } = ctx;
 	const orders = sized(SIZES.shoplineOrders, config.scale, 30);
-	sandbox.shopline.seed(orders);
-	sandbox.shopline.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
 	// The order list includes archived orders (only reading one by id answers 410).
-	const expected = sandbox.shopline.orders.size;
+	const expected = await sandbox.seed('shopline', orders);
+	await sandbox.setFaults('shopline', { latencyMs: config.latencyMs, jitterMs: config.jitterMs });
 	const credentials = sandbox.credentials.shoplineApi;
 	// SHOPLINE's limiter is a sliding 1 s window per token: let it empty before each run.
 	const settle = () => sleepMs(1100);
@@ -207,8 +214,16 @@ export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 		row.vsFloor = row.wallMs / row.floorMs;
 	};
 	const run = async (runner: string, kind: Row['kind'], inputs: IDataObject[], job: () => Promise<{ items: INodeExecutionData[]; error?: Error }>, count: (items: INodeExecutionData[]) => number) => {
+		// A warm-up run first, unmeasured: n8n is a long-running process, so JIT and module loading are not
+		// what a user waits for. Every runner gets one, the HTTP Request node as well.
+		await settle();
+		resetPackState();
+		const warmStart = performance.now();
+		await job();
+		const warmMs = performance.now() - warmStart;
 		await settle();
 		const { row, result } = await measuredRow(baseRow(1, runner, kind), ctx, 'shopline', () => false, inputs.length, job);
+		row.notes.push(`after one unmeasured warm-up run (${(warmMs / 1000).toFixed(2)} s)`);
 		row.records = count(result.items);
 		row.expectedRecords = expected;
 		if (!result.error && row.failedItems) {
@@ -247,7 +262,7 @@ export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 	compareWithHttp(returnAll, 'HTTP Request (careful)');
 
 	// The same book read as many items at once (a user splitting by day): pressure on the 20/s limit.
-	const windows = createdWindows(sandbox, SHOPLINE_WINDOWS);
+	const windows = createdWindows(await sandbox.shoplineCreatedTimes(), SHOPLINE_WINDOWS);
 	const label = `${windows.length} created-at windows`;
 	const windowed: Row[] = [];
 	if (ctx.nodeTypes.has('shopline')) {
@@ -284,13 +299,12 @@ export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 	}
 	compareWithHttp(windowed, `HTTP Request (careful), ${label}`);
 
-	sandbox.shopline.setFaults({ latencyMs: 0, jitterMs: 0 });
+	await sandbox.setFaults('shopline', { latencyMs: 0, jitterMs: 0 });
 	return [...returnAll, ...windowed];
 }
 
 /** Splits the seeded orders into `count` created-at ranges (inclusive bounds, as SHOPLINE filters). */
-function createdWindows(sandbox: Sandbox, count: number): Array<{ from: string; to: string }> {
-	const times = [...sandbox.shopline.orders.values()].map((o) => Date.parse(o.created_at)).sort((a, b) => a - b);
+function createdWindows(times: number[], count: number): Array<{ from: string; to: string }> {
 	const size = Math.ceil(times.length / count);
 	const out: Array<{ from: string; to: string }> = [];
 	for (let i = 0; i < times.length; i += size) {
@@ -307,13 +321,18 @@ const MEEDEE_TOKEN_PATH = (p: string) => p.endsWith('/oauth/token');
 export async function meedeeCustomers(ctx: Context): Promise<Row[]> {
 	const { sandbox, config } = ctx;
 	const count = sized(SIZES.meedeeCustomers, config.scale, 30);
-	sandbox.meedee.seed(count);
-	sandbox.meedee.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
+	await sandbox.seed('meedee', count);
 	const credentials = sandbox.credentials.meeDeePosApi;
 	const rows: Row[] = [];
 	const pageSize = 200; // MeeDee's largest page
 
-	const finish = (row: Row, records: IDataObject[]) => {
+	const latency = { latencyMs: config.latencyMs, jitterMs: config.jitterMs };
+	await sandbox.setFaults('meedee', latency);
+
+	/** The timed run, then a second run without added latency for the live heap (full GCs slow it down). */
+	const measureBoth = async (runner: string, kind: Row['kind'], job: () => Promise<{ items: INodeExecutionData[]; error?: Error }>, recordsOf: (items: INodeExecutionData[]) => IDataObject[]) => {
+		const { row, result } = await measuredRow(baseRow(2, runner, kind), ctx, 'meedee', MEEDEE_TOKEN_PATH, 1, job);
+		const records = recordsOf(result.items);
 		row.records = records.length;
 		row.expectedRecords = count;
 		const bytes = jsonBytes(records);
@@ -323,28 +342,38 @@ export async function meedeeCustomers(ctx: Context): Promise<Row[]> {
 		row.floorMs = pages * meanLatencyMs(config);
 		row.floorBasis = `${pages} sequential pages × ${meanLatencyMs(config)} ms mean latency`;
 		if (row.wallMs !== null) row.vsFloor = row.wallMs / row.floorMs;
+
+		await sandbox.setFaults('meedee', { latencyMs: 0, jitterMs: 0 });
+		resetPackState();
+		const live = await measureLive(job, 50);
+		await sandbox.setFaults('meedee', latency);
+		if (live) row.liveHeapMb = mb(live.peakLiveDelta);
 		if (bytes > 0) {
+			if (row.liveHeapMb !== undefined) {
+				row.livePerOutput = (row.liveHeapMb * MB) / bytes;
+				row.notes.push(`live heap peak ${row.liveHeapMb} MB = ${row.livePerOutput.toFixed(2)}× output JSON (full GC every 50 ms, separate run)`);
+			} else row.notes.push('live heap not measured (needs node --expose-gc)');
 			row.heapPerOutput = (row.peakHeapMb! * MB) / bytes;
-			row.notes.push(`heap peak = ${row.heapPerOutput.toFixed(2)}× output JSON`);
+			row.notes.push(`sampled heap peak = ${row.heapPerOutput.toFixed(2)}× output JSON (includes garbage not yet collected)`);
 		}
-		if (row.retainedHeapMb && row.retainedHeapMb > 0) {
-			row.notes.push(`output held in heap after the run ${row.retainedHeapMb} MB; heap peak = ${(row.peakHeapMb! / row.retainedHeapMb).toFixed(2)}× that`);
-		}
+		if (row.retainedHeapMb && row.retainedHeapMb > 0) row.notes.push(`output held in heap after the run ${row.retainedHeapMb} MB`);
+		return row;
 	};
 
 	if (ctx.nodeTypes.has('meeDeePos')) {
-		const { row, result } = await measuredRow(baseRow(2, 'MeeDee POS node', 'pack'), ctx, 'meedee', MEEDEE_TOKEN_PATH, 1, () =>
-			ctx.harness.runNode(ctx.h, {
-				type: 'meeDeePos',
-				parameters: { resource: 'customer', operation: 'getMany', returnAll: true, simplify: false },
-				credentials: { meeDeePosApi: credentials },
-			}),
+		rows.push(
+			await measureBoth(
+				'MeeDee POS node',
+				'pack',
+				() =>
+					ctx.harness.runNode(ctx.h, {
+						type: 'meeDeePos',
+						parameters: { resource: 'customer', operation: 'getMany', returnAll: true, simplify: false },
+						credentials: { meeDeePosApi: credentials },
+					}),
+				(items) => items.filter((i) => i.json.error === undefined).map((i) => i.json),
+			),
 		);
-		finish(
-			row,
-			result.items.filter((i) => i.json.error === undefined).map((i) => i.json),
-		);
-		rows.push(row);
 	} else rows.push(missingRow(2, 'MeeDee POS node', 'pack', 'MeeDee POS node not in dist/package.json yet: not measured'));
 
 	if (ctx.httpRequest.available) {
@@ -356,54 +385,60 @@ export async function meedeeCustomers(ctx: Context): Promise<Row[]> {
 			helper.store.set(nodeCredentials.id ?? '', data);
 		};
 		try {
-			const { row, result } = await measuredRow(baseRow(2, 'HTTP Request (careful)', 'httpRequest'), ctx, 'meedee', MEEDEE_TOKEN_PATH, 1, () =>
-				runChain(ctx.harness, ctx.h, [
-					{ name: 'Start', type: 'test.items', parameters: { items: '[{}]' } },
-					{
-						name: 'HTTP Request',
-						type: HTTP_REQUEST_TYPE,
-						typeVersion: HTTP_REQUEST_VERSION,
-						parameters: {
-							method: 'GET',
-							url: `${credentials.baseUrl}/api/partner/v1/customers`,
-							authentication: 'genericCredentialType',
-							genericAuthType: 'oAuth2Api',
-							sendQuery: true,
-							queryParameters: { parameters: [{ name: 'limit', value: String(pageSize) }] },
-							options: {
-								pagination: {
+			let pagesOut = 0;
+			const row = await measureBoth(
+				'HTTP Request (careful)',
+				'httpRequest',
+				() =>
+					runChain(ctx.harness, ctx.h, [
+						{ name: 'Start', type: 'test.items', parameters: { items: '[{}]' } },
+						{
+							name: 'HTTP Request',
+							type: HTTP_REQUEST_TYPE,
+							typeVersion: HTTP_REQUEST_VERSION,
+							parameters: {
+								method: 'GET',
+								url: `${credentials.baseUrl}/api/partner/v1/customers`,
+								authentication: 'genericCredentialType',
+								genericAuthType: 'oAuth2Api',
+								sendQuery: true,
+								queryParameters: { parameters: [{ name: 'limit', value: String(pageSize) }] },
+								options: {
 									pagination: {
-										paginationMode: 'updateAParameterInEachRequest',
-										parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body?.pagination?.next_cursor ?? undefined }}' }] },
-										paginationCompleteWhen: 'other',
-										completeExpression: '={{ !$response.body.pagination.has_more }}',
+										pagination: {
+											paginationMode: 'updateAParameterInEachRequest',
+											parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body?.pagination?.next_cursor ?? undefined }}' }] },
+											paginationCompleteWhen: 'other',
+											completeExpression: '={{ !$response.body.pagination.has_more }}',
+										},
 									},
 								},
 							},
-						},
-						credentials: {
-							oAuth2Api: {
-								grantType: 'clientCredentials',
-								accessTokenUrl: `${credentials.baseUrl}/api/partner/v1/oauth/token`,
-								clientId: credentials.clientId,
-								clientSecret: credentials.clientSecret,
-								authentication: 'body',
-								scope: '',
+							credentials: {
+								oAuth2Api: {
+									grantType: 'clientCredentials',
+									accessTokenUrl: `${credentials.baseUrl}/api/partner/v1/oauth/token`,
+									clientId: credentials.clientId,
+									clientSecret: credentials.clientSecret,
+									authentication: 'body',
+									scope: '',
+								},
 							},
 						},
-					},
-				]),
+					]),
+				(items) => {
+					pagesOut = items.length;
+					return items.flatMap((i) => (Array.isArray(i.json.data) ? (i.json.data as IDataObject[]) : []));
+				},
 			);
-			const records = result.items.flatMap((i) => (Array.isArray(i.json.data) ? (i.json.data as IDataObject[]) : []));
-			row.notes.push('OAuth2 client credentials (body), limit 200, cursor from the last response until has_more is false', `${result.items.length} output items (one per page)`);
-			finish(row, records);
+			row.notes.unshift('OAuth2 client credentials (body), limit 200, cursor from the last response until has_more is false', `${pagesOut} output items (one per page)`);
 			rows.push(row);
 		} finally {
 			oauth.updateCredentialsOauthTokenData = original;
 		}
 	} else rows.push(missingRow(2, 'HTTP Request', 'httpRequest', `not run: ${ctx.httpRequest.reason}`));
 
-	sandbox.meedee.setFaults({ latencyMs: 0, jitterMs: 0 });
+	await sandbox.setFaults('meedee', { latencyMs: 0, jitterMs: 0 });
 	compareWithHttp(rows, 'HTTP Request (careful)');
 	return rows;
 }
@@ -416,7 +451,7 @@ const VENIO_TOKEN_PATH = (p: string) => /\/connect\/token$/i.test(p);
 export async function venioUpserts(ctx: Context): Promise<Row[]> {
 	const { sandbox, config } = ctx;
 	const count = sized(SIZES.venioUpserts, config.scale, 4);
-	sandbox.venio.setFaults({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
+	await sandbox.setFaults('venio', { latencyMs: config.latencyMs, jitterMs: config.jitterMs });
 	const credentials = sandbox.credentials.venioCrmApi;
 	const rows: Row[] = [];
 	const inputs = (prefix: string) => Array.from({ length: count }, (_, i) => ({ name: `${prefix} ${String(i + 1).padStart(5, '0')}` }));
@@ -519,7 +554,7 @@ export async function venioUpserts(ctx: Context): Promise<Row[]> {
 		}
 	} else rows.push(missingRow(3, 'HTTP Request', 'httpRequest', `not run: ${ctx.httpRequest.reason}`));
 
-	sandbox.venio.setFaults({ latencyMs: 0, jitterMs: 0 });
+	await sandbox.setFaults('venio', { latencyMs: 0, jitterMs: 0 });
 	const concurrent = rows.find((r) => r.runner === 'Venio node, concurrency 10');
 	const careful = rows.find((r) => r.runner === 'HTTP Request (careful)');
 	if (concurrent?.wallMs && careful?.wallMs) {

@@ -1,9 +1,10 @@
 /**
  * One measured run: wall time and peak memory of a job, and what the sandbox saw meanwhile
  * (requests, 429s, token requests). Memory is sampled every few milliseconds; peaks are deltas
- * over the level just before the job (after a GC when the process runs with --expose-gc).
+ * over the level just before the job (after a GC when the process runs with --expose-gc). These
+ * peaks include garbage V8 has not collected yet; `measureLive` measures what is really held.
  */
-import type { SandboxServer } from '../sandbox/core';
+import type { SeenRequest } from './sandbox';
 
 export interface Measured<T> {
 	result: T;
@@ -14,7 +15,7 @@ export interface Measured<T> {
 	peakHeapDelta: number;
 	/** Heap still used after the job with its result alive (after a GC when available), minus the level before. */
 	retainedHeapDelta: number;
-	/** CPU time (user + system) this process spent meanwhile, in ms: the nodes, n8n-core and the in-process sandbox. */
+	/** CPU time (user + system) this process spent meanwhile, in ms: the nodes and n8n-core (and the sandbox when it runs in process). */
 	cpuMs: number;
 }
 
@@ -46,6 +47,32 @@ export async function measure<T>(job: () => Promise<T>, sampleEveryMs = 5): Prom
 	}
 }
 
+/**
+ * Live heap of a job: every `everyMs` a full GC, then the heap used, so garbage V8 has not yet
+ * collected does not count. Run separately from the timed run (the GCs slow the job down).
+ * Undefined without --expose-gc.
+ */
+export async function measureLive<T>(job: () => Promise<T>, everyMs = 100): Promise<{ result: T; peakLiveDelta: number } | undefined> {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) return undefined;
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	let peak = before;
+	const sample = () => {
+		gc();
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	};
+	const timer = setInterval(sample, everyMs);
+	try {
+		const result = await job();
+		// The output at its fullest: the job's result is still referenced here.
+		sample();
+		return { result, peakLiveDelta: peak - before };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
 export interface Traffic {
 	requests: number;
 	/** Requests the vendor answered 429 (its own limiter or an injected fault). */
@@ -54,9 +81,8 @@ export interface Traffic {
 	tokenRequests: number;
 }
 
-/** Counts the sandbox's request log of one vendor from `fromIndex` on. */
-export function traffic(server: SandboxServer, vendor: string, fromIndex: number, isTokenPath: (path: string) => boolean = () => false): Traffic {
-	const entries = server.requests(vendor).slice(fromIndex);
+/** Counts what one vendor received during a run. */
+export function traffic(entries: SeenRequest[], isTokenPath: (path: string) => boolean = () => false): Traffic {
 	return {
 		requests: entries.length,
 		status429: entries.filter((e) => e.status === 429).length,

@@ -8,15 +8,16 @@
  *   BENCH_CASES=1,2,3,4   which cases to run
  *   BENCH_COLD_RUNS=7     fresh processes for the cold-load median
  *   BENCH_OUT=dir         where to write latest.md / latest.json (default bench/results)
+ *   BENCH_SANDBOX=inline  run the sandbox in this process (default: its own process)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startSandbox } from '../sandbox';
 import { coldLoad, meedeeCustomers, shoplineOrders, SIZES, sized, venioUpserts, type BenchConfig, type Context, type Row } from './cases';
 import { HTTP_REQUEST_TYPE, loadHarness, loadHttpRequestNode, ROOT } from './harness';
 import { markdown, targetsOf, type BenchReport } from './report';
+import { startBenchSandbox } from './sandbox';
 
 export interface BenchOptions extends BenchConfig {
 	cases: number[];
@@ -56,7 +57,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 	const harness = loadHarness();
 	const http = loadHttpRequestNode();
 	const h = harness.createHarness(http.node ? { [HTTP_REQUEST_TYPE]: http.node } : {}, http.credentials);
-	const sandbox = await startSandbox();
+	const sandbox = await startBenchSandbox();
 	const ctx: Context = {
 		harness,
 		h,
@@ -83,6 +84,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 		startedAt,
 		node: process.version,
 		load: { cpus: os.cpus().length, start: loadAtStart, end: os.loadavg()[0] },
+		sandbox: sandbox.where,
 		config: {
 			scale: options.scale,
 			latencyMs: options.latencyMs,

@@ -3,13 +3,14 @@
  * shape of each row is checked — numbers present, nothing failed. Performance is measured by
  * `npm run bench`, never asserted in a test.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Row } from '../../bench/cases';
 import { markdown } from '../../bench/report';
 import { runBench, writeResults } from '../../bench/run';
+import { HOST_FILE, startBenchSandbox } from '../../bench/sandbox';
 
 jest.setTimeout(180_000);
 
@@ -65,5 +66,25 @@ describe('bench at smoke size', () => {
 		const md = readFileSync(files.md, 'utf8');
 		expect(md).toBe(markdown(report));
 		expect(md).toContain('| Case | Runner | Wall |');
+	});
+});
+
+describe('the sandbox in its own process (how `npm run bench` runs it)', () => {
+	it('answers the bench’s calls across the process boundary and stops', async () => {
+		expect(existsSync(HOST_FILE)).toBe(true); // built by `npm run build:tools` (pretest)
+		const sandbox = await startBenchSandbox('process');
+		try {
+			expect(sandbox.where).toBe('own process');
+			expect(await sandbox.seed('meedee', 12)).toBe(12);
+			const before = await sandbox.requestCount('meedee');
+			const response = await fetch(`${sandbox.credentials.meeDeePosApi.baseUrl}/api/partner/v1/customers`);
+			expect(response.status).toBe(401); // no token: the simulator answers, from the other process
+			const seen = await sandbox.requestsSince('meedee', before);
+			expect(seen).toEqual([expect.objectContaining({ path: '/api/partner/v1/customers', status: 401 })]);
+			expect(await sandbox.cpuMs()).toBeGreaterThan(0);
+			await expect((sandbox.seed as (...a: unknown[]) => Promise<number>)('salekit', 1)).rejects.toThrow('no bench seeding for salekit');
+		} finally {
+			await sandbox.stop();
+		}
 	});
 });
