@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { VendorErrorInfo } from '../shared/errors';
 import { cursorPage, paginate } from '../shared/pagination';
+import { pageSizeOf } from '../shared/router';
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
 import { partnerApiRoot } from './baseUrl';
 
@@ -66,7 +67,7 @@ export interface ListWindow {
 
 /** Walks a cursor-paged list (`{data, pagination:{next_cursor, has_more}}`) in order. */
 export async function meedeeList(this: RequestContext, path: string, qs: IDataObject, window: ListWindow, itemIndex?: number): Promise<IDataObject[]> {
-	const maxPageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, window.pageSize ?? MAX_PAGE_SIZE));
+	const maxPageSize = pageSizeOf(window.pageSize, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	return await paginate<IDataObject>(
 		this,
 		meedeeApi.name,

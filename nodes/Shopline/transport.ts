@@ -8,6 +8,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { genericErrorInfo, type VendorErrorInfo } from '../shared/errors';
 import { allNumberedPages, keysetPage, numberedPage, paginate, type Page } from '../shared/pagination';
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
+import { pageSizeOf } from '../shared/router';
 import { fieldPath } from '../shared/validation';
 import { FIELD_LABELS } from './fields';
 
@@ -77,12 +78,28 @@ export async function shoplineRequest(
 	return (response ?? {}) as IDataObject;
 }
 
-/** Public scripts page with 250; the documented maximum is 999 (search endpoints). */
+/** Public scripts page with 250; Options → Page Size goes up to MAX_PAGE_SIZE. */
 export const PAGE_SIZE = 250;
+/**
+ * [INF] "Max: 999" is documented for the search endpoints and assumed for every list. Paging stays
+ * whole if SHOPLINE serves fewer: page numbers follow its own total_pages, and a keyset page counts
+ * as the last one only when shorter than the per_page SHOPLINE reports.
+ */
+export const MAX_PAGE_SIZE = 999;
 
 export interface ListWindow {
 	returnAll: boolean;
 	limit: number;
+	/** Options → Page Size, when the user set one. */
+	pageSize?: number;
+}
+
+const pageSizeIn = (window: Pick<ListWindow, 'pageSize'>) => pageSizeOf(window.pageSize, MAX_PAGE_SIZE, PAGE_SIZE);
+
+/** The page size SHOPLINE actually served: what was asked, or less if it reports a smaller per_page. */
+function servedSize(response: unknown, asked: number): number {
+	const reported = Number((response as { pagination?: { per_page?: unknown } } | undefined)?.pagination?.per_page);
+	return Number.isFinite(reported) && reported >= 1 ? Math.min(asked, reported) : asked;
 }
 
 /**
@@ -99,11 +116,11 @@ export async function keysetList(
 	return await paginate<IDataObject>(
 		this,
 		'SHOPLINE',
-		{ ...window, maxPageSize: PAGE_SIZE },
+		{ ...window, maxPageSize: pageSizeIn(window) },
 		async (start, size): Promise<Page<IDataObject>> => {
 			const query: IDataObject = { ...qs, per_page: size, ...(start === undefined ? {} : { previous_id: start }) };
 			const response = await shoplineRequest.call(this, 'GET', path, { qs: query, itemIndex });
-			return keysetPage(itemsOf(response), size);
+			return keysetPage(itemsOf(response), servedSize(response, size));
 		},
 		itemIndex,
 	);
@@ -118,7 +135,7 @@ export async function pagedList(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	// Page numbers need one page size throughout: the last page is not shrunk, the surplus is cut off.
-	const perPage = window.returnAll ? PAGE_SIZE : Math.min(PAGE_SIZE, window.limit);
+	const perPage = window.returnAll ? pageSizeIn(window) : Math.min(pageSizeIn(window), window.limit);
 	return await paginate<IDataObject>(
 		this,
 		'SHOPLINE',
@@ -138,12 +155,13 @@ export async function pagedList(
  * If the count does not match SHOPLINE's total (records removed while paging), the list is read
  * again by keyset, so a Return All is never silently short. The caller's sort order is restored.
  */
-export async function allRecords(this: RequestContext, path: string, qs: IDataObject, itemIndex?: number): Promise<IDataObject[]> {
+export async function allRecords(this: RequestContext, path: string, qs: IDataObject, itemIndex?: number, pageSize?: number): Promise<IDataObject[]> {
 	const descending = qs.sort_by !== 'asc';
 	const query = { ...qs, sort_by: 'asc' };
+	const perPage = pageSizeIn({ pageSize });
 	const { items, totalCount } = await allNumberedPages<IDataObject>(
 		async (page) => {
-			const response = await shoplineRequest.call(this, 'GET', path, { qs: { ...query, page, per_page: PAGE_SIZE }, itemIndex });
+			const response = await shoplineRequest.call(this, 'GET', path, { qs: { ...query, page, per_page: perPage }, itemIndex });
 			const numbered = numberedPage<IDataObject>(response, page);
 			const pagination = (response as { pagination?: { total_pages?: number; total_count?: number } }).pagination ?? {};
 			return { items: numbered.items, totalPages: Number(pagination.total_pages ?? 1), totalCount: pagination.total_count };
@@ -153,7 +171,7 @@ export async function allRecords(this: RequestContext, path: string, qs: IDataOb
 	const seen = new Set<string>();
 	const unique = items.filter((record) => !seen.has(String(record.id)) && !!seen.add(String(record.id)));
 	const complete = totalCount === undefined || unique.length >= Number(totalCount);
-	const records = complete ? unique : await keysetList.call(this, path, query, { returnAll: true, limit: Number.MAX_SAFE_INTEGER }, itemIndex);
+	const records = complete ? unique : await keysetList.call(this, path, query, { returnAll: true, limit: Number.MAX_SAFE_INTEGER, pageSize }, itemIndex);
 	return descending ? records.reverse() : records;
 }
 

@@ -63,6 +63,24 @@ export const concurrencyOption: INodeProperties = {
 	description: 'How many items are sent to the vendor at the same time. Output keeps the input order.',
 };
 
+/** "Page Size" for a list's Options: records per request, up to the largest page the vendor serves. */
+export function pageSizeOption(vendor: string, max: number, fallback: number, note = ''): INodeProperties {
+	return {
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: max },
+		default: fallback,
+		description: `How many records to ask ${vendor} for per request (1 to ${max}). Larger pages mean fewer requests${note ? `; ${note}` : ''}.`,
+	};
+}
+
+/** The chosen page size within 1..max; an expression can go past the field's own bounds. */
+export function pageSizeOf(value: unknown, max: number, fallback: number): number {
+	const n = Math.round(Number(value));
+	return Number.isFinite(n) && n >= 1 ? Math.min(max, n) : fallback;
+}
+
 /** "Simplify" for reads: the common customer/order shape (README) instead of the raw vendor object. */
 export const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',

@@ -314,6 +314,45 @@ describe('Customer: reads', () => {
 		}
 	});
 
+	it('Options → Page Size: Return All asks for that many per page, and a value past 999 is held at 999', async () => {
+		sim.seed(10, 1500);
+		const { items, error } = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: 600 } }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1500);
+		expect(requests().map((r) => [r.query.page, r.query.per_page]).sort()).toEqual([['1', '600'], ['2', '600'], ['3', '600']]);
+
+		const from = requests().length;
+		const big = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: '={{ 5000 }}' } }));
+		expect(big.items).toHaveLength(1500);
+		expect(requests().slice(from).map((r) => [r.query.page, r.query.per_page]).sort()).toEqual([['1', '999'], ['2', '999']]);
+	});
+
+	it('when SHOPLINE serves smaller pages than asked, neither paging style stops early', async () => {
+		sim.seed(10, 300);
+		const original = [...sim.routes];
+		// [INF] guard: a SHOPLINE that caps per_page at 100 without saying so in an error.
+		sim.routes.unshift({
+			method: 'GET',
+			parts: ['v1', 'customers'],
+			handler: async (req) => {
+				const real = original.find((r) => r.method === 'GET' && r.parts.join('/') === 'v1/customers')!;
+				return await real.handler({ ...req, query: { ...req.query, per_page: String(Math.min(100, Number(req.query.per_page ?? 24))) } });
+			},
+		});
+		try {
+			const all = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: 999 } }));
+			expect(all.error).toBeUndefined();
+			expect(new Set(all.items.map((i) => i.json.id)).size).toBe(300);
+			const from = requests().length;
+			const limited = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', limit: 250, simplify: false, options: { pageSize: 999 } }));
+			expect(limited.error).toBeUndefined();
+			expect(new Set(limited.items.map((i) => i.json.id)).size).toBe(250);
+			expect(requests().slice(from).map((r) => r.query.per_page)).toEqual(['250', '150', '50']); // served 100 each time; each page starts after the last id
+		} finally {
+			sim.routes.shift();
+		}
+	});
+
 	it('Get Many sends the time range in UTC (the workflow runs at UTC+7), the sort, and stops at the limit', async () => {
 		const { items, error } = await runNode(
 			h,
@@ -516,6 +555,20 @@ describe('Order: reads', () => {
 			per_page: '250',
 		});
 		expect(items.map((i) => i.json.id)).toEqual([picked[0].id]);
+	});
+
+	it('Get Many with Options → Concurrency reads several input items at once and keeps their order and pairing', async () => {
+		const picked = liveOrders().slice(0, 6);
+		const inputs = [0, 1, 2].map((k) => ({ ids: picked.slice(k * 2, k * 2 + 2).map((o) => o.id).join(',') }));
+		const { items, error } = await runNode(
+			h,
+			shopline({ resource: 'order', operation: 'getMany', returnAll: true, simplify: false, filters: { order_ids: '={{ $json.ids }}', sort_by: 'asc' }, options: { concurrency: 3 } }),
+			inputs,
+		);
+		expect(error).toBeUndefined();
+		const expected = [0, 1, 2].flatMap((k) => picked.slice(k * 2, k * 2 + 2).map((o) => ({ id: o.id, pairedItem: { item: k } })));
+		expect(items.map((i) => ({ id: i.json.id, pairedItem: i.pairedItem }))).toEqual(expected);
+		expect(requests()).toHaveLength(3);
 	});
 
 	it('Search sends its filters without sort_by (SHOPLINE refuses it there)', async () => {

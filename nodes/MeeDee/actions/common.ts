@@ -8,7 +8,7 @@ import { z, type ZodTypeAny } from 'zod';
 import { fieldProperties, objectSchema, readBody, type Field } from '../../shared/fields';
 import { validateInput } from '../../shared/validation';
 import { convertAmounts, convertAmountsOption } from '../amounts';
-import { readWindow } from '../../shared/router';
+import { pageSizeOption, readWindow } from '../../shared/router';
 import { MAX_PAGE_SIZE, meedeeList } from '../transport';
 
 /** MeeDee IDs are UUIDs; checking them here gives a clear message before any request. */
@@ -20,14 +20,7 @@ export const uuid = z
 /** `q` on customers, products and suppliers: 1 to 255 characters [SEED 001]. */
 export const searchText = z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 
-export const pageSizeOption: INodeProperties = {
-	displayName: 'Page Size',
-	name: 'pageSize',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-	default: MAX_PAGE_SIZE,
-	description: 'How many records to ask MeeDee for per request (1 to 200). Larger pages mean fewer requests.',
-};
+const pageSize = pageSizeOption('MeeDee', MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 
 /** The Filters collection of a list operation. */
 export function filterProperties(fields: Field[]): INodeProperties[] {
@@ -49,7 +42,7 @@ export function listOptions(extra: INodeProperties[] = []): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, convertAmountsOption, pageSizeOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, convertAmountsOption, pageSize].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

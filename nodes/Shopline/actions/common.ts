@@ -1,13 +1,14 @@
 /**
- * Pieces every SHOPLINE operation uses: the Simplify + language switch for reads, the fields[] /
- * excludes[] response options, and times sent to SHOPLINE in UTC (as its docs require).
+ * Pieces every SHOPLINE operation uses: the Simplify + language switch for reads, the page size of
+ * lists, the fields[] / excludes[] response options, and times sent to SHOPLINE in UTC (as its docs require).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zonedInstant } from '../../shared/dates';
-import { simplifyProperty } from '../../shared/router';
+import { concurrencyOption, optionsCollection, pageSizeOption, readWindow, simplifyProperty } from '../../shared/router';
 import { fail } from '../../shared/validation';
 import { LANGUAGES } from '../simplify';
+import { MAX_PAGE_SIZE, PAGE_SIZE, type ListWindow } from '../transport';
 
 export const languageProperty: INodeProperties = {
 	displayName: 'Name Language',
@@ -18,6 +19,18 @@ export const languageProperty: INodeProperties = {
 	displayOptions: { show: { simplify: [true] } },
 	description: 'Language of product and item names in the simplified output; when a name has no text in it, English, Chinese, Thai or Vietnamese is used',
 };
+
+/**
+ * The Options of every SHOPLINE list: several input items read at once (one shared 20/s budget),
+ * and the page size.
+ */
+export const listOptions = optionsCollection([concurrencyOption, pageSizeOption('SHOPLINE', MAX_PAGE_SIZE, PAGE_SIZE, 'very large pages of orders take SHOPLINE longer to answer')]);
+
+/** Return All / Limit and Options → Page Size of item `i`. */
+export function readListWindow(ctx: IExecuteFunctions, i: number): ListWindow {
+	const { returnAll, limit } = readWindow(ctx, i, PAGE_SIZE);
+	return { returnAll, limit, pageSize: ctx.getNodeParameter('options.pageSize', i, PAGE_SIZE) as number };
+}
 
 /** Simplify, plus the language for translated names when `withLanguage`. */
 export function outputProperties(withLanguage: boolean): INodeProperties[] {

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { GENDER_OPTIONS } from '../../fields';
-import { pagedList, PAGE_SIZE } from '../../transport';
-import { dropEmpty } from '../common';
+import { pagedList } from '../../transport';
+import { dropEmpty, listOptions, readListWindow } from '../common';
 import { customerOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -53,13 +53,17 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['search'] } }, properties);
 
+/** Each input item is its own list read; the shared limiter keeps 20/s across them. */
+export const concurrent = true;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs = dropEmpty({ query: String(this.getNodeParameter('query', i, '')).trim(), ...filters });
-	const customers = await pagedList.call(this, '/customers/search', qs, readWindow(this, i, PAGE_SIZE), i);
+	const customers = await pagedList.call(this, '/customers/search', qs, readListWindow(this, i), i);
 	return customerOutput(customers, this.getNodeParameter('simplify', i, true) as boolean);
 }

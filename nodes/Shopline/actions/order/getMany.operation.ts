@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readWindow, returnAllAndLimit } from '../../../shared/router';
+import { returnAllAndLimit } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
-import { allRecords, keysetList, PAGE_SIZE } from '../../transport';
-import { dropEmpty, outputProperties, sortProperty, toUtcIso } from '../common';
+import { allRecords, keysetList } from '../../transport';
+import { dropEmpty, listOptions, outputProperties, readListWindow, sortProperty, toUtcIso } from '../common';
 import { orderOutput } from './shared';
 
 const TIME_FILTERS = [
@@ -30,9 +30,13 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...outputProperties(true),
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+
+/** Each input item is its own list read; the shared limiter keeps 20/s across them. */
+export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -47,8 +51,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sort_by: filters.sort_by,
 	};
 	for (const f of TIME_FILTERS) qs[f.name] = toUtcIso(this, i, f.label, filters[f.name]);
-	const window = readWindow(this, i, PAGE_SIZE);
+	const window = readListWindow(this, i);
 	// Return All reads pages in parallel at SHOPLINE's rate; a Limit reads only the pages it needs.
-	const orders = window.returnAll ? await allRecords.call(this, '/orders', dropEmpty(qs), i) : await keysetList.call(this, '/orders', dropEmpty(qs), window, i);
+	const orders = window.returnAll ? await allRecords.call(this, '/orders', dropEmpty(qs), i, window.pageSize) : await keysetList.call(this, '/orders', dropEmpty(qs), window, i);
 	return orderOutput(this, i, orders);
 }

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readWindow, returnAllAndLimit } from '../../../shared/router';
+import { returnAllAndLimit } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
-import { pagedList, PAGE_SIZE } from '../../transport';
-import { dropEmpty, outputProperties } from '../common';
+import { pagedList } from '../../transport';
+import { dropEmpty, listOptions, outputProperties, readListWindow } from '../common';
 import { orderOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -32,14 +32,18 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...outputProperties(true),
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['search'] } }, properties);
+
+/** Each input item is its own list read; the shared limiter keeps 20/s across them. */
+export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	// Search Orders has no sort_by (SHOPLINE refuses it); newest orders come first.
 	const qs = dropEmpty({ query: String(this.getNodeParameter('query', i, '')).trim(), ...filters });
-	const orders = await pagedList.call(this, '/orders/search', qs, readWindow(this, i, PAGE_SIZE), i);
+	const orders = await pagedList.call(this, '/orders/search', qs, readListWindow(this, i), i);
 	return orderOutput(this, i, orders);
 }

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readWindow, returnAllAndLimit } from '../../../shared/router';
-import { pagedList, PAGE_SIZE } from '../../transport';
-import { dropEmpty, sortProperty, updatedRangeFilters, updatedRangeQuery } from '../common';
+import { returnAllAndLimit } from '../../../shared/router';
+import { pagedList } from '../../transport';
+import { dropEmpty, listOptions, readListWindow, sortProperty, updatedRangeFilters, updatedRangeQuery } from '../common';
 import { productOutput, productOutputProperties } from './shared';
 
 const properties: INodeProperties[] = [
@@ -19,9 +19,13 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...productOutputProperties,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
+
+/** Each input item is its own list read; the shared limiter keeps 20/s across them. */
+export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -29,6 +33,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		...updatedRangeQuery(this, i, filters),
 	});
 	// Documented for products: page / per_page.
-	const products = await pagedList.call(this, '/products', qs, readWindow(this, i, PAGE_SIZE), i);
+	const products = await pagedList.call(this, '/products', qs, readListWindow(this, i), i);
 	return productOutput(this, i, products);
 }
