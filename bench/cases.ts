@@ -243,6 +243,13 @@ export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 			ourRecords,
 			),
 		);
+		// The same read with the page size the HTTP Request rows use: fewer, larger pages.
+		const bigPages = await run('SHOPLINE node, Page Size 999', 'pack', [{}], () =>
+			ctx.harness.runNode(ctx.h, { type: 'shopline', parameters: { resource: 'order', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: 999 } }, credentials: { shoplineApi: credentials } }),
+		ourRecords,
+		);
+		bigPages.notes.push('Options → Page Size 999, as the HTTP Request rows ask');
+		returnAll.push(bigPages);
 	} else returnAll.push(missingRow(1, 'SHOPLINE node', 'pack', 'SHOPLINE node not in dist/package.json yet: not measured'));
 	if (ctx.httpRequest.available) {
 		for (const v of [
@@ -280,6 +287,27 @@ export async function shoplineOrders(ctx: Context): Promise<Row[]> {
 		);
 		row.notes.push('one input item per window, Return All each');
 		windowed.push(row);
+		const tuned = await run(`SHOPLINE node, ${label}, Concurrency 5 + Page Size 999`, 'pack', windows, () =>
+			ctx.harness.runNode(
+				ctx.h,
+				{
+					type: 'shopline',
+					parameters: {
+						resource: 'order',
+						operation: 'getMany',
+						returnAll: true,
+						simplify: false,
+						filters: { created_after: '={{ $json.from }}', created_before: '={{ $json.to }}' },
+						options: { concurrency: 5, pageSize: 999 },
+					},
+					credentials: { shoplineApi: credentials },
+				},
+				windows,
+			),
+		ourRecords,
+		);
+		tuned.notes.push('5 windows read at once under one 20/s budget, pages of 999 as the HTTP Request rows ask');
+		windowed.push(tuned);
 	}
 	if (ctx.httpRequest.available) {
 		for (const v of [
