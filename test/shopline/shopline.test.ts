@@ -45,6 +45,20 @@ const requests = () => server.requests('shopline');
 const seededCustomer = (n = 0) => [...sim.customers.values()].sort((a, b) => a.seq - b.seq)[n];
 const liveOrders = () => [...sim.orders.values()].filter((o) => !o.archived).sort((a, b) => a.seq - b.seq);
 
+type CustomerRoute = (typeof sim.routes)[number];
+type CustomerListWrapper = (req: Parameters<CustomerRoute['handler']>[0], real: CustomerRoute['handler']) => ReturnType<CustomerRoute['handler']>;
+
+/** Runs `body` while SHOPLINE's customer list answers through `wrap`, then restores the real route. */
+async function withCustomerList(wrap: CustomerListWrapper, body: () => Promise<void>): Promise<void> {
+	const real = sim.routes.find((r) => r.method === 'GET' && r.parts.join('/') === 'v1/customers')!;
+	sim.routes.unshift({ ...real, handler: (req) => wrap(req, real.handler) });
+	try {
+		await body();
+	} finally {
+		sim.routes.shift();
+	}
+}
+
 describe('Credential', () => {
 	it('sends the token as Bearer and the merchant handle as User-Agent; the credential test reads token info', async () => {
 		const c = seededCustomer();
@@ -291,27 +305,19 @@ describe('Customer: reads', () => {
 
 	it('Return All falls back to the previous_id keyset when SHOPLINE’s count does not add up', async () => {
 		sim.seed(10, 300);
-		const original = [...sim.routes];
 		// SHOPLINE claims one more customer than its pages hold (as when a record is removed while paging).
-		sim.routes.unshift({
-			method: 'GET',
-			parts: ['v1', 'customers'],
-			handler: async (req) => {
-				const real = original.find((r) => r.method === 'GET' && r.parts.join('/') === 'v1/customers')!;
-				const response = await real.handler(req);
-				const body = response.body as { pagination?: { total_count: number } };
-				if (req.query.page && body.pagination) body.pagination.total_count += 1;
-				return response;
-			},
-		});
-		try {
+		const overCounting: CustomerListWrapper = async (req, real) => {
+			const response = await real(req);
+			const body = response.body as { pagination?: { total_count: number } };
+			if (req.query.page && body.pagination) body.pagination.total_count += 1;
+			return response;
+		};
+		await withCustomerList(overCounting, async () => {
 			const { items, error } = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false }));
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(300);
 			expect(requests().some((r) => r.query.previous_id !== undefined)).toBe(true);
-		} finally {
-			sim.routes.shift();
-		}
+		});
 	});
 
 	it('Options → Page Size: Return All asks for that many per page, and a value past 999 is held at 999', async () => {
@@ -329,17 +335,9 @@ describe('Customer: reads', () => {
 
 	it('when SHOPLINE serves smaller pages than asked, neither paging style stops early', async () => {
 		sim.seed(10, 300);
-		const original = [...sim.routes];
 		// [INF] guard: a SHOPLINE that caps per_page at 100 without saying so in an error.
-		sim.routes.unshift({
-			method: 'GET',
-			parts: ['v1', 'customers'],
-			handler: async (req) => {
-				const real = original.find((r) => r.method === 'GET' && r.parts.join('/') === 'v1/customers')!;
-				return await real.handler({ ...req, query: { ...req.query, per_page: String(Math.min(100, Number(req.query.per_page ?? 24))) } });
-			},
-		});
-		try {
+		const capped: CustomerListWrapper = (req, real) => real({ ...req, query: { ...req.query, per_page: String(Math.min(100, Number(req.query.per_page ?? 24))) } });
+		await withCustomerList(capped, async () => {
 			const all = await runNode(h, shopline({ resource: 'customer', operation: 'getMany', returnAll: true, simplify: false, options: { pageSize: 999 } }));
 			expect(all.error).toBeUndefined();
 			expect(new Set(all.items.map((i) => i.json.id)).size).toBe(300);
@@ -348,9 +346,7 @@ describe('Customer: reads', () => {
 			expect(limited.error).toBeUndefined();
 			expect(new Set(limited.items.map((i) => i.json.id)).size).toBe(250);
 			expect(requests().slice(from).map((r) => r.query.per_page)).toEqual(['250', '150', '50']); // served 100 each time; each page starts after the last id
-		} finally {
-			sim.routes.shift();
-		}
+		});
 	});
 
 	it('Get Many sends the time range in UTC (the workflow runs at UTC+7), the sort, and stops at the limit', async () => {
