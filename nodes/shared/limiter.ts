@@ -12,6 +12,12 @@ import { sleep } from 'n8n-workflow';
 
 const WINDOW_MS = 1000;
 
+/**
+ * The share of a vendor's documented rate the transport paces at. The rest absorbs the gap between
+ * a start counted here and the request reaching the vendor (network jitter, a busy event loop).
+ */
+export const RATE_SHARE = 0.95;
+
 interface Lane {
 	nextSlot: number;
 	/** When the requests of the last second really started, oldest first. */

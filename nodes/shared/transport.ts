@@ -25,7 +25,7 @@ import {
 } from 'n8n-workflow';
 
 import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, type VendorErrorInfo } from './errors';
-import { holdUntil, waitForSlot } from './limiter';
+import { holdUntil, RATE_SHARE, waitForSlot } from './limiter';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -189,7 +189,7 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitForSlot(laneKey, api.requestsPerSecond ? api.requestsPerSecond * 0.95 : 0);
+		await waitForSlot(laneKey, api.requestsPerSecond ? api.requestsPerSecond * RATE_SHARE : 0);
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
