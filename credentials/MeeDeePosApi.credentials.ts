@@ -66,6 +66,7 @@ export class MeeDeePosApi implements ICredentialType {
 			url: `${partnerApiRoot(credentials.baseUrl)}/oauth/token`,
 			clientId,
 			clientSecret: String(credentials.clientSecret ?? ''),
+			timeoutSeconds: credentials.requestTimeout,
 		});
 	}
 

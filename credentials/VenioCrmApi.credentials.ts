@@ -69,6 +69,7 @@ export class VenioCrmApi implements ICredentialType {
 			clientId: String(credentials.clientId ?? '').trim(),
 			clientSecret: String(credentials.clientSecret ?? ''),
 			headers: { 'Ocp-Apim-Subscription-Key': String(credentials.subscriptionApiKey ?? '').trim() },
+			timeoutSeconds: credentials.requestTimeout,
 		});
 	}
 

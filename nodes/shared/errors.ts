@@ -122,8 +122,9 @@ export function genericErrorInfo(body: unknown): VendorErrorInfo {
 			str(b.msg) ??
 			str(nested?.message) ??
 			str(nested?.description) ??
-			(typeof b.error === 'string' ? b.error : undefined) ??
-			str(b.error_description),
+			// OAuth2 (RFC 6749 §5.2): `error` is the code, `error_description` the words.
+			str(b.error_description) ??
+			(typeof b.error === 'string' ? b.error : undefined),
 	};
 }
 
@@ -163,4 +164,27 @@ export function mapEnvelopeFailure(
 		httpCode: String(options.status ?? 200),
 		itemIndex: options.itemIndex,
 	});
+}
+
+/**
+ * A failed token request (thrown from a credential's preAuthentication). Nothing reached the
+ * vendor's API, so the item's request may be tried again even when it creates data; `transient`
+ * says whether trying again can help.
+ */
+export class TokenRequestError extends Error {
+	readonly transient: boolean;
+
+	constructor(message: string, transient: boolean) {
+		super(message);
+		this.name = 'TokenRequestError';
+		this.transient = transient;
+	}
+}
+
+/** The TokenRequestError behind whatever n8n wrapped it in, if that is what failed. */
+export function tokenRequestErrorIn(error: unknown): TokenRequestError | undefined {
+	for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+		if ((e as Error).name === 'TokenRequestError' && typeof (e as TokenRequestError).transient === 'boolean') return e as TokenRequestError;
+	}
+	return undefined;
 }

@@ -35,10 +35,14 @@ function laneOf(key: string): Lane {
 	return lane;
 }
 
-/** Waits for this request's turn. `perSecond` <= 0 means no pacing. */
+/** Waits for this request's turn. `perSecond` <= 0 means no pacing; a hold after a 429 applies either way. */
 export async function waitForSlot(key: string, perSecond: number): Promise<void> {
-	if (!(perSecond > 0)) return;
 	const lane = laneOf(key);
+	if (!(perSecond > 0)) {
+		const held = lane.nextSlot - Date.now();
+		if (held > 0) await sleep(held);
+		return;
+	}
 	const now = Date.now();
 	const slot = Math.max(now, lane.nextSlot);
 	lane.nextSlot = slot + 1000 / perSecond;

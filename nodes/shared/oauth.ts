@@ -6,7 +6,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { failureOf } from './transport';
-import { genericErrorInfo } from './errors';
+import { genericErrorInfo, TokenRequestError } from './errors';
 import { sharedToken, tokenKey } from './tokenCache';
 
 export interface ClientCredentialsRequest {
@@ -18,6 +18,8 @@ export interface ClientCredentialsRequest {
 	headers?: Record<string, string>;
 	/** Extra form fields. */
 	form?: Record<string, string>;
+	/** The credential's Request Timeout, in seconds (30 when unset). */
+	timeoutSeconds?: unknown;
 }
 
 export async function requestClientCredentialsToken(
@@ -31,7 +33,7 @@ export async function requestClientCredentialsToken(
 		...(request.form ?? {}),
 	});
 	let response: IDataObject | undefined;
-	let refusal: string | undefined;
+	let refusal: TokenRequestError | undefined;
 	try {
 		response = (await this.helpers.httpRequest({
 			method: 'POST',
@@ -39,17 +41,19 @@ export async function requestClientCredentialsToken(
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...(request.headers ?? {}) },
 			body: form.toString(),
 			json: true,
+			timeout: (Number(request.timeoutSeconds ?? 30) || 30) * 1000,
 		})) as IDataObject;
 	} catch (error) {
 		const failure = failureOf(error);
 		const info = genericErrorInfo(failure.body);
 		const status = failure.status ? ` (${failure.status})` : failure.code ? ` (${failure.code})` : '';
 		const code = info.code && info.code !== info.message ? ` [${info.code}]` : '';
-		refusal = `${request.vendor} refused the token request${status}${code}: ${info.message ?? 'check the credential values and the Base URL'}`;
+		const transient = failure.status === undefined || failure.status === 429 || failure.status >= 500;
+		refusal = new TokenRequestError(`${request.vendor} refused the token request${status}${code}: ${info.message ?? 'check the credential values and the Base URL'}`, transient);
 	}
 	// preAuthentication has no node to attach an error to; n8n wraps this one in a NodeApiError.
 	// Only the vendor's words are kept: the HTTP error holds the form body with the client secret.
-	if (refusal !== undefined) throw new Error(refusal);
+	if (refusal !== undefined) throw refusal;
 	const token = typeof response?.access_token === 'string' ? response.access_token : undefined;
 	if (!token) throw new Error(`${request.vendor} answered the token request without an access_token`);
 	const expiresIn = Number(response?.expires_in);

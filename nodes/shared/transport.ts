@@ -24,7 +24,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, type VendorErrorInfo } from './errors';
+import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, tokenRequestErrorIn, type VendorErrorInfo } from './errors';
 import { holdUntil, RATE_SHARE, waitForSlot } from './limiter';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
@@ -159,7 +159,9 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(api.retry ?? {}) };
 	const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE', 'HEAD'].includes(request.method);
 	const timeoutSeconds = Number(credentials.requestTimeout ?? 30) || 30;
-	const laneKey = credentialKey(api.name, credentials, ['baseUrl', 'clientId', 'accessToken', 'token']);
+	// One lane per account: the client id where the credential trades it for tokens (the access token
+	// changes at every renewal), else the static token.
+	const laneKey = credentialKey(api.name, credentials, credentials.clientId ? ['baseUrl', 'clientId'] : ['baseUrl', 'accessToken', 'token']);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${api.baseUrl(credentials).replace(/\/+$/, '')}${request.path}`,
@@ -195,6 +197,17 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		try {
 			response = await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options);
 		} catch (error) {
+			// The token exchange failed: nothing reached the API, so even a create may go again.
+			const tokenFailure = tokenRequestErrorIn(error);
+			if (tokenFailure) {
+				const wait = backoffMs(attempt, policy);
+				if (!tokenFailure.transient || attempt >= policy.maxAttempts || waited + wait > policy.maxTotalWaitMs) {
+					throw new NodeOperationError(node, tokenFailure.message, { itemIndex: request.itemIndex });
+				}
+				waited += wait;
+				await sleep(wait);
+				continue;
+			}
 			failure = failureOf(error);
 			if (failure.status === undefined && !failure.code) throw new NodeOperationError(node, error as Error, { itemIndex: request.itemIndex });
 		}

@@ -141,6 +141,39 @@ describe('Vendor errors in plain words, with Venio’s code', () => {
 		expect(env.calls().slice(1).map((c) => c.status)).toEqual([500, 200]);
 	});
 
+	it('a dropped connection on the token request: the create still goes out, once (nothing had reached Venio)', async () => {
+		const before = env.sim.customers.length;
+		env.sim.setFaults({ nextReset: 1, pathFilter: '/connect/token' });
+		const { items, error } = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'After A Reset', customerState: 3 });
+		expect(error).toBeUndefined();
+		expect(items[0].json.customerCode).toEqual(expect.any(String));
+		expect(env.sim.customers.length).toBe(before + 1);
+		expect(env.server.requests('venio').map((r) => [r.path, r.status])).toEqual([
+			['/authorization/connect/token', -1],
+			['/authorization/connect/token', 200],
+			['/v3/customers', 201],
+		]);
+	});
+
+	it('a 429 on one item holds every item on the credential until its Retry-After has passed', async () => {
+		const restore = intercept(env.sim, 'POST', '/v3/customers', async (req, original, call) =>
+			call === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' } } : await original(req),
+		);
+		try {
+			const { items, error } = await env.run({ ...upsertByInput, options: { concurrency: 4 } }, hundred.slice(0, 8));
+			expect(error).toBeUndefined();
+			expect(items.filter((item) => item.json.error)).toHaveLength(0);
+			const calls = env.calls();
+			const limited = calls.findIndex((c) => c.status === 429);
+			// Up to three others were already on their way (concurrency 4); every request after them waited out the Retry-After.
+			const after = calls.slice(limited + 4);
+			expect(after.length).toBeGreaterThan(0);
+			for (const call of after) expect(call.at).toBeGreaterThanOrEqual(calls[limited].at + 1000);
+		} finally {
+			restore();
+		}
+	});
+
 	it.each([
 		['a wrong Subscription Key (APIM 401)', { subscriptionApiKey: 'wrong-key' }, /^Venio CRM refused the token request \(401\).*Access denied due to invalid subscription key/],
 		['a wrong Client Secret (400 invalid_client)', { clientSecret: 'wrong-secret' }, /^Venio CRM refused the token request \(400\).*invalid_client/],
