@@ -66,6 +66,27 @@ export async function runItems(
 	return results.flat();
 }
 
+const keyQueues = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * Runs `job` once every earlier job of the same node run sharing one of `keys` has settled. Items
+ * that may touch the same record (a search-then-write upsert) then never overlap, so two of them
+ * cannot both miss the search and both create; the other items still run concurrently. Call it
+ * before the item's first await, so the queue follows the input order.
+ */
+export async function oneAtATimePerKey<T>(ctx: object, keys: string[], job: () => Promise<T>): Promise<T> {
+	let queues = keyQueues.get(ctx);
+	if (!queues) keyQueues.set(ctx, (queues = new Map()));
+	const earlier = keys.map((key) => queues.get(key)).filter((p): p is Promise<void> => p !== undefined);
+	const run = Promise.all(earlier).then(job);
+	const settled = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	for (const key of keys) queues.set(key, settled);
+	return await run;
+}
+
 function errorDetails(error: Error): IDataObject {
 	const details: IDataObject = {};
 	const description = (error as { description?: string }).description;

@@ -80,7 +80,8 @@ export function readCommonOrder(ctx: IExecuteFunctions, itemIndex: number): Comm
 	return readCommon(ctx, itemIndex, commonOrderInput, 'order');
 }
 
-function dropEmpty(body: IDataObject): IDataObject {
+/** The entries that hold a value: no undefined, null, empty text or empty list. */
+export function dropEmpty(body: IDataObject): IDataObject {
 	return Object.fromEntries(
 		Object.entries(body).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
 	);

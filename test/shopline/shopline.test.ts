@@ -984,6 +984,27 @@ describe('Map Automatically (customers)', () => {
 	});
 });
 
+describe('Create or Update with Concurrency', () => {
+	it('two items for the same new customer in one run: one creates, the other updates it (no duplicate); others run alongside', async () => {
+		const before = sim.customers.size;
+		const inputs = [
+			{ name: 'Pim Twin', email: 'twin@example.th' },
+			{ name: 'Other One', email: 'other1@example.th' },
+			{ name: 'Pim Twin Again', email: 'TWIN@example.th' },
+			{ name: 'Other Two', email: 'other2@example.th' },
+		];
+		const { items, error } = await runNode(
+			h,
+			shopline({ resource: 'customer', operation: 'createOrUpdate', name: '={{ $json.name }}', email: '={{ $json.email }}', options: { concurrency: 4 } }),
+			inputs,
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.action)).toEqual(['created', 'created', 'updated', 'created']);
+		expect(sim.customers.size).toBe(before + 3);
+		expect((items[2].json.customer as { id: string }).id).toBe((items[0].json.customer as { id: string }).id);
+	});
+});
+
 describe('Map Automatically (orders and customer updates)', () => {
 	const variationProduct = () => [...sim.products.values()].find((p) => p.variations.length)!;
 	const plainProduct = () => [...sim.products.values()].find((p) => !p.variations.length && !p.priceSaleCents)!;
@@ -1025,6 +1046,19 @@ describe('Map Automatically (orders and customer updates)', () => {
 			],
 		});
 		expect(items[0].json.id).toBeDefined();
+	});
+
+	it('reads the catalogue once per run for all its orders, and afresh in the next run', async () => {
+		const [product] = [...sim.products.values()].filter((p) => p.variations.length === 0);
+		const order = { source: 'venio', id: 'o', number: 'SO-9', lines: [{ sku: product.sku, name: null, quantity: 1, unitPrice: null, discount: null, total: null }], customer: { id: null, code: null, name: null, email: 'a@example.com', phone: null }, total: 10 };
+		const node = shopline({ resource: 'order', operation: 'create', mapping: 'auto', delivery_option_id: DELIVERY_OPTIONS[0].id, payment_method_id: PAYMENT_METHODS[0].id, delivery_address: { values: { recipient_name: 'A', address_1: 'x', city: 'y', country: 'Thailand' } } });
+		const catalogueReads = () => requests().filter((r) => r.method === 'GET' && r.path === '/v1/products').length;
+		const first = await runNode(h, node, [order, { ...order, id: 'o2' }, { ...order, id: 'o3' }]);
+		expect(first.error).toBeUndefined();
+		expect(first.items).toHaveLength(3);
+		expect(catalogueReads()).toBe(1);
+		await runNode(h, node, [order]);
+		expect(catalogueReads()).toBe(2);
 	});
 
 	it('names the line whose SKU SHOPLINE does not sell, before creating anything', async () => {

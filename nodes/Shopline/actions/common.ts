@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zonedInstant } from '../../shared/dates';
+export { dropEmpty } from '../../shared/mapping';
 import { concurrencyOption, optionsCollection, pageSizeOption, readWindow, simplifyProperty } from '../../shared/router';
 import { fail } from '../../shared/validation';
 import { LANGUAGES } from '../simplify';
@@ -99,13 +100,7 @@ export function readId(ctx: IExecuteFunctions, i: number, name: string, label: s
 	return encodeURIComponent(id);
 }
 
-/** Leaves out filters the user did not set. */
-export function dropEmpty(qs: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(qs).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)));
-}
-
-/** Creation-time order for Get Many lists. */
-/** The "changed within" filters every SHOPLINE list offers, and the `sort_by` choice. */
+/** The "changed within" filters every SHOPLINE list offers (the sort is `sortProperty`). */
 export function updatedRangeFilters(what: string): INodeProperties[] {
 	return [
 		{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: `Only ${what} changed at or after this time` },

@@ -6,7 +6,7 @@ import { fail } from '../../../shared/validation';
 import { orderCreateFields, orderCreateSchema } from '../../fields';
 import { catalogueBySku, shoplineOrderFromCommon, type CatalogueEntry } from '../../fromCommon';
 import { splitPhone } from '../../phones';
-import { pagedList, shoplineRequest } from '../../transport';
+import { MAX_PAGE_SIZE, pagedList, shoplineRequest } from '../../transport';
 
 /** Fields a common-shape order cannot carry: shown in both mapping modes. */
 const ALWAYS_SHOWN = ['delivery_option_id', 'payment_method_id', 'delivery_address'];
@@ -47,18 +47,20 @@ function toShoplineOrder(ctx: IExecuteFunctions, i: number, validated: IDataObje
 	return { order, ...(mail_notify === undefined ? {} : { mail_notify }) };
 }
 
-/** The product catalogue by SKU, read once per execution for Map Automatically. */
-const catalogues = new Map<string, Promise<Map<string, CatalogueEntry>>>();
+/**
+ * The product catalogue by SKU for Map Automatically: read once per node run and shared by its
+ * items. Keyed by the run's context (one node, one credential), so two shops never share one.
+ */
+const catalogues = new WeakMap<IExecuteFunctions, Promise<Map<string, CatalogueEntry>>>();
 
 async function catalogue(this: IExecuteFunctions, i: number): Promise<Map<string, CatalogueEntry>> {
-	const key = this.getExecutionId() ?? 'manual';
-	if (!catalogues.has(key)) {
-		if (catalogues.size > 20) catalogues.clear();
-		const loading = pagedList.call(this, '/products', {}, { returnAll: true, limit: Number.MAX_SAFE_INTEGER }, i).then(catalogueBySku);
-		loading.catch(() => catalogues.delete(key));
-		catalogues.set(key, loading);
+	let loading = catalogues.get(this);
+	if (!loading) {
+		loading = pagedList.call(this, '/products', {}, { returnAll: true, limit: Number.MAX_SAFE_INTEGER, pageSize: MAX_PAGE_SIZE }, i).then(catalogueBySku);
+		loading.catch(() => catalogues.delete(this));
+		catalogues.set(this, loading);
 	}
-	return await catalogues.get(key)!;
+	return await loading;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
