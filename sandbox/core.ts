@@ -3,7 +3,7 @@
  * own path prefix, with a router, fault injection, a masked request log and outbound webhooks.
  * Vendor files (venio.ts, meedee.ts, shopline.ts, salekit.ts) only describe their API.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -307,7 +307,13 @@ export class SandboxServer {
 			res.end(payload);
 		};
 		if (tooBig) return send({ status: 413, body: { error: 'payload_too_large' } });
-		if (url.pathname.startsWith('/__sandbox')) return send(await this.control(req.method ?? 'GET', url, Buffer.concat(chunks)));
+		if (url.pathname.startsWith('/__sandbox')) {
+			// A control call with an unknown vendor or bad JSON is answered, never left to crash the process.
+			const answer = await this.control(req.method ?? 'GET', url, Buffer.concat(chunks)).catch(
+				(error: Error): SimResponse => ({ status: error instanceof SyntaxError ? 400 : 404, body: { error: 'bad_control_request', message: error.message } }),
+			);
+			return send(answer);
+		}
 
 		const vendor = [...this.vendors.values()].find((v) => url.pathname === v.prefix || url.pathname.startsWith(`${v.prefix}/`));
 		if (!vendor) return send({ status: 404, body: { error: 'no_such_vendor' } });
@@ -389,7 +395,7 @@ export class SandboxServer {
 		}
 	}
 
-	/** Control API for tools outside the process (npm start, the n8n end-to-end tests). */
+	/** Control API for tools outside the process (`npm run sandbox` users; the sandbox tests). */
 	private async control(method: string, url: URL, raw: Buffer): Promise<SimResponse> {
 		const parts = url.pathname.split('/').filter(Boolean); // ['__sandbox', action, vendor?]
 		const [, action, name] = parts;
@@ -480,9 +486,6 @@ export async function deliverWebhook(
 	return { attempts: retries + 1, status };
 }
 
-export function sha256Hex(text: string | Buffer): string {
-	return createHash('sha256').update(text).digest('hex');
-}
 
 /** Reads a positive integer query value with bounds; returns an error text when it is out of range. */
 export function intParam(

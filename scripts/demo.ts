@@ -39,7 +39,7 @@ async function lastExecutionErrors(url: string, workflowId: string): Promise<str
 async function main() {
 	ensureN8nInstalled();
 	const sandbox = await startSandbox();
-	const options = { folder: path.join(ROOT, 'build', 'n8n-demo'), port: Number(process.env.N8N_PORT ?? 5679), brokerPort: 5689, fresh: true };
+	const options = { folder: path.join(ROOT, 'build', 'n8n-demo'), port: Number(process.env.N8N_PORT ?? 5680), brokerPort: 5689, fresh: true };
 	prepareFolder(options);
 	const examples = importDemo(options, sandbox);
 	const n8n = await startN8n(options);

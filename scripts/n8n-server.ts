@@ -65,6 +65,7 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort ?? port + 1),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_LOG_LEVEL: options.logLevel ?? process.env.N8N_LOG_LEVEL ?? 'warn',
 		// A fixed key for this local folder only, so imported credentials stay readable across runs.
 		N8N_ENCRYPTION_KEY: 'asia-commerce-local-sandbox-key',
@@ -185,10 +186,6 @@ export async function login(url: string, browserId = 'asia-commerce-tests'): Pro
 	if (res.status !== 200) throw new Error(`Login failed: ${res.status} ${await res.text()}`);
 	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
 	return { cookie, browserId };
-}
-
-export function n8nInstalled(): boolean {
-	return existsSync(N8N_BIN);
 }
 
 /** Runs an n8n CLI command without blocking this process (the sandbox may live in it). */

@@ -12,4 +12,3 @@ export const WEBHOOK_EVENTS = [
 	{ name: 'Sale Voided', value: 'sale.voided', description: 'Needs the read:sales scope' },
 ];
 
-export const WEBHOOK_EVENT_VALUES = WEBHOOK_EVENTS.map((e) => e.value);

@@ -1099,6 +1099,14 @@ describe('sandbox integration', () => {
 		expect(sim.sales[0].data.id).toBe(firstSale);
 	});
 
+	it('a control call naming no such vendor, or with broken JSON, is answered and the sandbox stays up', async () => {
+		const unknown = await fetch(`${root}/__sandbox/faults/nope`, { method: 'POST', body: '{}' });
+		expect(unknown.status).toBe(404);
+		expect(await unknown.json()).toMatchObject({ error: 'bad_control_request', message: 'No simulator named nope' });
+		expect((await fetch(`${root}/__sandbox/faults/meedee`, { method: 'POST', body: '{"latencyMs":' })).status).toBe(400);
+		expect((await fetch(`${root}/__sandbox/state/meedee`)).status).toBe(200);
+	});
+
 	it('an unknown path answers 404 and a wrong method 405', async () => {
 		expect((await call('/orders')).status).toBe(404);
 		expect((await call('/customers', { method: 'POST', body: {} })).status).toBe(405);
