@@ -1,10 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../../shared/fields';
-import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { toCommonCustomer } from '../../simplify';
-import { meedeeList } from '../../transport';
-import { filterProperties, listOptions, objectSchema, readFilters, readOptions, searchText, shapeAmounts, uuid } from '../common';
+import { filterProperties, listOptions, listWithFilters, objectSchema, searchText, uuid } from '../common';
 
 const filters: Field[] = [
 	{ key: 'is_active', label: 'Is Active', type: 'boolean', default: true, description: 'Whether to return only active customers (on) or only inactive ones (off)' },
@@ -26,9 +25,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const qs = readFilters(this, filters, filterSchema, i);
-	const options = readOptions(this, i);
-	const window = { ...readWindow(this, i, 200), pageSize: options.pageSize as number | undefined };
-	const customers = shapeAmounts(await meedeeList.call(this, '/customers', qs, window, i), options);
+	const customers = await listWithFilters(this, '/customers', filters, filterSchema, i);
 	return this.getNodeParameter('simplify', i, true) ? customers.map(toCommonCustomer) : customers;
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { toCalendarDate } from '../../../shared/dates';
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
+import { MAX_PAGE_SIZE } from '../../transport';
 import { toCommonOrder } from '../../simplify';
 import { filterProperties, listOptions, objectSchema, readFilters, readOptions, shapeAmounts } from '../common';
 import { attachItems, fetchSales, maxLookbackOption, resolveSalesRange, saleFilterFields } from './shared';
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const maxLookbackDays = Number(options.maxLookbackDays ?? 30) || 30;
 	const range = resolveSalesRange(this, { from: readDate(this, 'fromDate', i), to: readDate(this, 'toDate', i) }, maxLookbackDays, i);
 	const filters = readFilters(this, saleFilterFields, filterSchema, i);
-	const window = { ...readWindow(this, i, 200), pageSize: options.pageSize as number | undefined };
+	const window = { ...readWindow(this, i, MAX_PAGE_SIZE), pageSize: options.pageSize as number | undefined };
 	let sales = await fetchSales.call(this, { range, branchIds: filters.branch_id as string[] | undefined, status: filters.status as string | undefined }, window, i);
 	if (options.includeItems === true) sales = await attachItems.call(this, sales, i);
 	sales = shapeAmounts(sales, options);
