@@ -13,15 +13,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { seenBefore } from '../shared/webhook';
+import { deleteSubscription, forgetSubscription, keepOnlyOurs, rememberSubscription, seenBefore, type SubscriptionState } from '../shared/webhook';
 import { WEBHOOK_EVENTS } from './events';
 import { DELIVERY_HEADER, EVENT_HEADER, isValidSignature, SIGNATURE_HEADER } from './signature';
 import { meedeeList, meedeeRequest } from './transport';
-
-interface HookState extends IDataObject {
-	webhookId?: string;
-	secret?: string;
-}
 
 function sameEvents(a: unknown, b: string[]): boolean {
 	const left = Array.isArray(a) ? a.map(String).sort() : [];
@@ -29,14 +24,8 @@ function sameEvents(a: unknown, b: string[]): boolean {
 	return left.length === right.length && left.every((e, i) => e === right[i]);
 }
 
-async function removeSubscription(ctx: IHookFunctions, id: string): Promise<boolean> {
-	try {
-		await meedeeRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`);
-		return true;
-	} catch (error) {
-		// Already gone in MeeDee: nothing left to remove.
-		return (error as { httpCode?: string }).httpCode === '404';
-	}
+async function removeSubscription(ctx: IHookFunctions, id: string): Promise<void> {
+	await deleteSubscription(() => meedeeRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
 }
 
 export class MeeDeePosTrigger implements INodeType {
@@ -71,28 +60,18 @@ export class MeeDeePosTrigger implements INodeType {
 		default: {
 			/** True only when our own subscription is there as configured; strays pointing at our URL are removed. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as HookState;
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
 				const url = this.getNodeWebhookUrl('default');
 				const events = this.getNodeParameter('events') as string[];
 				const subscriptions = await meedeeList.call(this, '/webhooks', {}, { returnAll: true, limit: Number.MAX_SAFE_INTEGER });
-				let ours = false;
-				for (const s of subscriptions.filter((w) => w.endpoint_url === url)) {
-					if (!ours && s.id === state.webhookId && state.secret && s.is_active !== false && sameEvents(s.events, events)) {
-						ours = true;
-						continue;
-					}
-					// An orphan (left by a crash, or unknown to this static data): its secret is lost, so replace it.
-					await removeSubscription(this, String(s.id));
-				}
-				if (!ours) {
-					delete state.webhookId;
-					delete state.secret;
-				}
-				return ours;
+				return await keepOnlyOurs(state, subscriptions, {
+					aimsHere: (s) => s.endpoint_url === url,
+					isOurs: (s) => s.is_active !== false && sameEvents(s.events, events),
+					remove: async (id) => await removeSubscription(this, id),
+				});
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as HookState;
 				const body = {
 					endpoint_url: this.getNodeWebhookUrl('default'),
 					events: this.getNodeParameter('events') as string[],
@@ -101,26 +80,22 @@ export class MeeDeePosTrigger implements INodeType {
 				const response = await meedeeRequest.call(this, 'POST', '/webhooks', { body });
 				const created = (response.data ?? {}) as IDataObject;
 				if (typeof created.id !== 'string' || typeof created.secret !== 'string') return false;
-				state.webhookId = created.id;
-				state.secret = created.secret;
-				state.seenEvents = [];
+				rememberSubscription(this.getWorkflowStaticData('node'), created.id, created.secret);
 				return true;
 			},
 
 			/** Removes only the subscription this node created. */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as HookState;
-				if (state.webhookId && !(await removeSubscription(this, state.webhookId))) return false;
-				delete state.webhookId;
-				delete state.secret;
-				delete state.seenEvents;
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				if (state.webhookId) await removeSubscription(this, state.webhookId);
+				forgetSubscription(state);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const state = this.getWorkflowStaticData('node') as HookState;
+		const state = this.getWorkflowStaticData('node') as SubscriptionState;
 		const headers = this.getHeaderData() as IDataObject;
 		// The signature covers the bytes MeeDee sent, so the raw body is checked, never a re-serialised one.
 		const rawBody = this.getRequestObject().rawBody as Buffer | undefined;

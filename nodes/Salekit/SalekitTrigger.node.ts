@@ -5,14 +5,13 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { safeEqual, seenBefore } from '../shared/webhook';
+import { pastedUrlWebhookMethods, refusedToken, seenBefore } from '../shared/webhook';
 
 const EVENTS = [
 	{ name: 'Any Sync Event', value: 'any', description: 'Every order event this URL receives' },
@@ -56,35 +55,11 @@ export class SalekitTrigger implements INodeType {
 		],
 	};
 
-	// Salekit has no API to register webhooks: the URL is pasted in its admin. Activation arms the
-	// token check and starts a fresh memory of deliveries; deactivation forgets it.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return this.getWorkflowStaticData('node').activatedAt !== undefined;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				data.activatedAt = new Date().toISOString();
-				data.seenEvents = [];
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				delete data.activatedAt;
-				delete data.seenEvents;
-				return true;
-			},
-		},
-	};
+	// Salekit has no API to register webhooks: the URL is pasted in its admin.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const token = this.getQueryData() as IDataObject;
-		const expected = this.getNodeParameter('secretToken') as string;
-		if (!safeEqual(token.token, expected)) {
-			this.getResponseObject().status(401).json({ error: 'invalid token' });
-			return { noWebhookResponse: true };
-		}
+		if (refusedToken(this, this.getNodeParameter('secretToken'))) return { noWebhookResponse: true };
 		const body = this.getBodyData() as IDataObject;
 		const event = typeof body.event === 'string' ? body.event : undefined;
 		const wanted = this.getNodeParameter('event') as string;

@@ -5,7 +5,6 @@
  * to 3 times); a retried event (same event id) starts the workflow once.
  */
 import {
-	NodeApiError,
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
@@ -13,10 +12,9 @@ import {
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import { newSecret, safeEqual, seenBefore } from '../shared/webhook';
+import { deleteSubscription, forgetSubscription, keepOnlyOurs, newSecret, refusedToken, rememberSubscription, seenBefore, type SubscriptionState } from '../shared/webhook';
 import { TOPICS } from './topics';
 import { pagedList, shoplineRequest } from './transport';
 
@@ -34,60 +32,38 @@ function pointsAt(address: unknown, url: string): boolean {
 }
 
 async function removeSubscription(ctx: IHookFunctions, id: string): Promise<void> {
-	try {
-		await shoplineRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`);
-	} catch (error) {
-		// Already gone is what we wanted.
-		if (error instanceof NodeApiError && error.httpCode === '404') return;
-		throw error instanceof NodeApiError ? error : new NodeApiError(ctx.getNode(), error as JsonObject);
-	}
+	await deleteSubscription(() => shoplineRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
 }
 
 async function findOurs(this: IHookFunctions): Promise<boolean> {
-	const data = this.getWorkflowStaticData('node');
+	const state = this.getWorkflowStaticData('node') as SubscriptionState;
 	const url = this.getNodeWebhookUrl('default') as string;
-	const topics = chosenTopics(this);
+	const topics = JSON.stringify(chosenTopics(this));
 	const subscriptions = await pagedList.call(this, '/webhooks', {}, { returnAll: true, limit: 0 });
-	let found = false;
-	for (const s of subscriptions) {
-		if (!pointsAt(s.address, url)) continue;
-		const ours =
-			!found &&
-			s.id === data.webhookId &&
-			typeof data.secret === 'string' &&
-			s.address === addressWith(url, data.secret) &&
+	return await keepOnlyOurs(state, subscriptions, {
+		aimsHere: (s) => pointsAt(s.address, url),
+		// Same token and topics, still active; an old token or old topics make it a leftover.
+		isOurs: (s) =>
+			s.address === addressWith(url, String(state.secret)) &&
 			(s.status === undefined || s.status === 'active') &&
-			JSON.stringify([...((s.topics as string[]) ?? [])].sort()) === JSON.stringify(topics);
-		if (ours) found = true;
-		// Anything else aimed at this workflow's URL is a leftover (old token, old topics, lost
-		// activation): remove it, so SHOPLINE never delivers the same event twice.
-		else await removeSubscription(this, String(s.id));
-	}
-	if (!found) {
-		delete data.webhookId;
-		delete data.secret;
-	}
-	return found;
+			JSON.stringify([...((s.topics as string[]) ?? [])].sort()) === topics,
+		remove: async (id) => await removeSubscription(this, id),
+	});
 }
 
 async function subscribe(this: IHookFunctions): Promise<boolean> {
-	const data = this.getWorkflowStaticData('node');
 	const secret = newSecret();
 	const address = addressWith(this.getNodeWebhookUrl('default') as string, secret);
 	const subscription = await shoplineRequest.call(this, 'POST', '/webhooks', { body: { address, topics: chosenTopics(this) } });
-	data.webhookId = String(subscription.id);
-	data.secret = secret;
-	data.seenEvents = [];
+	rememberSubscription(this.getWorkflowStaticData('node'), String(subscription.id), secret);
 	return true;
 }
 
 async function unsubscribe(this: IHookFunctions): Promise<boolean> {
-	const data = this.getWorkflowStaticData('node');
+	const state = this.getWorkflowStaticData('node') as SubscriptionState;
 	// Only our own subscription: others on the same shop belong to other workflows or apps.
-	if (typeof data.webhookId === 'string') await removeSubscription(this, data.webhookId);
-	delete data.webhookId;
-	delete data.secret;
-	delete data.seenEvents;
+	if (typeof state.webhookId === 'string') await removeSubscription(this, state.webhookId);
+	forgetSubscription(state);
 	return true;
 }
 
@@ -135,11 +111,7 @@ export class ShoplineTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node');
-		const query = this.getQueryData() as IDataObject;
-		if (!safeEqual(query.token, data.secret)) {
-			this.getResponseObject().status(401).json({ error: 'invalid token' });
-			return { noWebhookResponse: true };
-		}
+		if (refusedToken(this, data.secret)) return { noWebhookResponse: true };
 		const body = this.getBodyData() as IDataObject;
 		const headers = this.getHeaderData() as IDataObject;
 		// [INF] header names; the body carries the same topic and event id.

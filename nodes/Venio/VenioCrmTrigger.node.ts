@@ -6,7 +6,6 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -14,11 +13,10 @@ import {
 } from 'n8n-workflow';
 
 import { simplifyProperty } from '../shared/router';
-import { safeEqual, seenBefore } from '../shared/webhook';
+import { hasSeen, pastedUrlWebhookMethods, refusedToken, seenBefore } from '../shared/webhook';
 import { getSalesOrder } from './actions/salesOrder/shared';
 import { toCommonOrder } from './simplify';
 
-const SEEN_KEY = 'seenEvents';
 
 export class VenioCrmTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -62,34 +60,11 @@ export class VenioCrmTrigger implements INodeType {
 		],
 	};
 
-	// Nothing to register at Venio: the URL is pasted in its admin. Activation arms the token check
-	// and starts a fresh memory of deliveries; deactivation forgets it.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return this.getWorkflowStaticData('node').activatedAt !== undefined;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				data.activatedAt = new Date().toISOString();
-				data[SEEN_KEY] = [];
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				delete data.activatedAt;
-				delete data[SEEN_KEY];
-				return true;
-			},
-		},
-	};
+	// Nothing to register at Venio: the URL is pasted in its admin.
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const query = this.getQueryData() as IDataObject;
-		if (!safeEqual(query.token, this.getNodeParameter('secretToken') as string)) {
-			this.getResponseObject().status(401).json({ error: 'invalid token' });
-			return { noWebhookResponse: true };
-		}
+		if (refusedToken(this, this.getNodeParameter('secretToken'))) return { noWebhookResponse: true };
 		const body = this.getBodyData() as IDataObject;
 		const data = (body.Data && typeof body.Data === 'object' ? body.Data : body) as IDataObject;
 		const orderNo = typeof data.SaleOrderNo === 'string' ? data.SaleOrderNo.trim() : '';
@@ -101,7 +76,7 @@ export class VenioCrmTrigger implements INodeType {
 		// [INF] Event and DateModified: a re-sent delivery repeats all three.
 		const key = [orderNo, data.Event ?? '', data.DateModified ?? ''].join('|');
 		const staticData = this.getWorkflowStaticData('node');
-		if (((staticData[SEEN_KEY] as string[] | undefined) ?? []).includes(key)) return { webhookResponse: { received: true, duplicate: true } };
+		if (hasSeen(staticData, key)) return { webhookResponse: { received: true, duplicate: true } };
 
 		let json: IDataObject = data;
 		if (this.getNodeParameter('fetchFullOrder', true) as boolean) {

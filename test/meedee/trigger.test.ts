@@ -66,6 +66,17 @@ describe('MeeDee POS Trigger: subscription lifecycle', () => {
 		expect(stateOf(staticData).webhookId).toBe(mine[0].data.id);
 	});
 
+	it('says so when a leftover subscription at its URL cannot be removed, instead of leaving it to deliver twice', async () => {
+		await subscribeByHand(HOOK_URL);
+		const restore = intercept(env.sim, 'DELETE', '/webhooks/:id', () => refuse('Simulated failure to delete'));
+		try {
+			await expect(webhookLifecycle(env.h, trigger(), {}, 'checkExists', HOOK_URL)).rejects.toThrow(/Simulated failure to delete/);
+		} finally {
+			restore();
+		}
+		expect(subscriptionsAt(HOOK_URL)).toHaveLength(1);
+	});
+
 	it('recovers when static data was lost after activation (no duplicate subscription)', async () => {
 		const node = trigger();
 		const first: IDataObject = {};
