@@ -25,7 +25,7 @@ function sameEvents(a: unknown, b: string[]): boolean {
 }
 
 async function removeSubscription(ctx: IHookFunctions, id: string): Promise<void> {
-	await deleteSubscription(() => meedeeRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
+	await deleteSubscription(ctx.getNode(), () => meedeeRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
 }
 
 export class MeeDeePosTrigger implements INodeType {

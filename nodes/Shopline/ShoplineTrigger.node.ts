@@ -32,7 +32,7 @@ function pointsAt(address: unknown, url: string): boolean {
 }
 
 async function removeSubscription(ctx: IHookFunctions, id: string): Promise<void> {
-	await deleteSubscription(() => shoplineRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
+	await deleteSubscription(ctx.getNode(), () => shoplineRequest.call(ctx, 'DELETE', `/webhooks/${encodeURIComponent(id)}`));
 }
 
 async function findOurs(this: IHookFunctions): Promise<boolean> {

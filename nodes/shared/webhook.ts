@@ -5,7 +5,7 @@
  * through the vendor's API).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type INode, type IWebhookFunctions } from 'n8n-workflow';
 
 /** Where the memory of delivered events lives in the node's static data. */
 const SEEN = 'seenEvents';
@@ -82,12 +82,13 @@ export interface SubscriptionState extends IDataObject {
 }
 
 /** Deletes one subscription at the vendor; one already gone (404) counts as deleted. */
-export async function deleteSubscription(remove: () => Promise<unknown>): Promise<void> {
+export async function deleteSubscription(node: INode, remove: () => Promise<unknown>): Promise<void> {
 	try {
 		await remove();
 	} catch (error) {
 		if ((error as { httpCode?: string }).httpCode === '404') return;
-		throw error;
+		// The transport's errors already carry the vendor's words; anything else is wrapped for n8n.
+		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
 	}
 }
 
