@@ -66,6 +66,30 @@ export async function runItems(
 	return results.flat();
 }
 
+/**
+ * `fn` over `values`, at most `limit` at a time, results in input order. After a failure no new
+ * value is started and the first error is thrown once the running ones have settled.
+ */
+export async function mapInPool<T, R>(values: T[], limit: number, fn: (value: T, index: number) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(values.length);
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (!failed && next < values.length) {
+			const index = next++;
+			let done = false;
+			try {
+				results[index] = await fn(values[index], index);
+				done = true;
+			} finally {
+				if (!done) failed = true;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, values.length)) }, worker));
+	return results;
+}
+
 const keyQueues = new WeakMap<object, Map<string, Promise<void>>>();
 
 /**

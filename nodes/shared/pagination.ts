@@ -5,6 +5,7 @@
  */
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
+import { mapInPool } from './execute';
 import type { RequestContext } from './transport';
 
 export interface Page<T> {
@@ -115,15 +116,8 @@ export async function allNumberedPages<T>(
 ): Promise<{ items: T[]; totalCount?: number; totalPages: number }> {
 	const first = await fetchPage(1);
 	const totalPages = Math.min(first.totalPages, options.maxPages ?? 100_000);
-	const pages: T[][] = new Array(Math.max(totalPages, 1));
-	pages[0] = first.items;
-	let next = 2;
-	const worker = async () => {
-		while (next <= totalPages) {
-			const page = next++;
-			pages[page - 1] = (await fetchPage(page)).items;
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(options.inFlight, totalPages - 1)) }, worker));
+	const rest = Array.from({ length: Math.max(0, totalPages - 1) }, (_, k) => k + 2);
+	const later = await mapInPool(rest, options.inFlight, async (page) => (await fetchPage(page)).items);
+	const pages = [first.items, ...later];
 	return { items: pages.flat(), totalCount: first.totalCount, totalPages };
 }

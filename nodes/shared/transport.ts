@@ -209,7 +209,10 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 				continue;
 			}
 			failure = failureOf(error);
-			if (failure.status === undefined && !failure.code) throw new NodeOperationError(node, error as Error, { itemIndex: request.itemIndex });
+			// Built from the words alone: the client's error object holds the request, headers included.
+			if (failure.status === undefined && !failure.code) {
+				throw new NodeOperationError(node, `${api.name}: the request could not be sent (${String((error as Error)?.message ?? error)})`, { itemIndex: request.itemIndex });
+			}
 		}
 
 		if (!failure) {

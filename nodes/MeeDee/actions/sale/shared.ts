@@ -6,6 +6,7 @@ import { NodeOperationError, type IDataObject, type INodeProperties, type IPollF
 import { z } from 'zod';
 
 import { dateInZone } from '../../../shared/dates';
+import { mapInPool } from '../../../shared/execute';
 import { calendarDate, type Field } from '../../../shared/fields';
 import { daysBetween, oldestAllowed, splitIntoWindows, type DateWindow } from '../../salesWindows';
 import { meedeeGetArray, meedeeList, type ListWindow } from '../../transport';
@@ -99,11 +100,13 @@ function salesQs(w: DateWindow, query: SalesQuery): IDataObject {
 	return { from: w.from, to: w.to, ...(query.branchIds?.length ? { branch_id: query.branchIds } : {}), ...(query.status ? { status: query.status } : {}) };
 }
 
-/** Attaches each sale's lines as `items` (one request per sale; MeeDee has no bulk endpoint). */
+/** Sales whose lines are read at the same time: MeeDee has no bulk endpoint and documents no rate limit. */
+const ITEMS_IN_FLIGHT = 4;
+
+/** Attaches each sale's lines as `items` (one request per sale), in the sales' order. */
 export async function attachItems(this: IExecuteFunctions | IPollFunctions, sales: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	for (const sale of sales) {
-		out.push({ ...sale, items: await meedeeGetArray.call(this, `/sales/${encodeURIComponent(String(sale.id))}/items`, itemIndex) });
-	}
-	return out;
+	return await mapInPool(sales, ITEMS_IN_FLIGHT, async (sale) => ({
+		...sale,
+		items: await meedeeGetArray.call(this, `/sales/${encodeURIComponent(String(sale.id))}/items`, itemIndex),
+	}));
 }
