@@ -47,8 +47,9 @@ export async function customersChangedSince(ctx: RequestContext, enquiryPath: st
 		const batch = Array.isArray(data) ? (data as IDataObject[]) : [];
 		out.push(...batch);
 		if (batch.length < MAX_PAGE_LENGTH) break;
-		const last = String(batch[batch.length - 1].dateModified);
-		if (Date.parse(last) === Date.parse(since)) skip += batch.length;
+		const last = String(batch[batch.length - 1].dateModified ?? '');
+		// No usable time on the last record (or all in one second): page on by skip from the same time.
+		if (Number.isNaN(Date.parse(last)) || Date.parse(last) === Date.parse(since)) skip += batch.length;
 		else {
 			// Records sharing the last record's time were read already: skip them in the next page.
 			skip = batch.filter((c) => String(c.dateModified) === last).length;

@@ -176,6 +176,26 @@ describe('Venio CRM Polling Trigger', () => {
 		expect(second?.[0].map((i) => i.json.customerName)).toEqual(['Quick Edit 2']);
 	});
 
+	it('a page whose last customer has no change time is paged on by skip, never with modifiedSince "undefined"', async () => {
+		const staticData: IDataObject = {};
+		await poll(env.h, pollingNode(), staticData);
+		const since = '2026-11-01T10:00:00+07:00';
+		const page = Array.from({ length: 100 }, (_, i) => ({ customerId: 900000 + i, customerCode: `CX${i}`, customerName: `No Time ${i}`, dateModified: i === 99 ? undefined : since }));
+		const { intercept } = await import('./setup');
+		const restore = intercept(env.sim, 'POST', '/v3/customers/enquiry', (_req, _original, call) => ({
+			status: 200,
+			body: { status: { code: '1000', description: 'Success' }, data: call === 1 ? page : [] },
+		}));
+		const calls = enquiries().length;
+		try {
+			await poll(env.h, pollingNode(), staticData);
+		} finally {
+			restore();
+		}
+		const [first, second] = enquiries().slice(calls).map((c) => c.body as { modifiedSince: string; skip: number });
+		expect(second).toMatchObject({ modifiedSince: first.modifiedSince, skip: first.skip + 100 });
+	});
+
 	it('reads more than one page by moving modifiedSince (keyset) and keeps the watermark when a page fails', async () => {
 		const staticData: IDataObject = {};
 		await poll(env.h, pollingNode(), staticData);
