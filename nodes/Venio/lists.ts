@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { venioList, venioRequest, type RequestContext } from './transport';
+import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
 	/** Reads the whole list. */
@@ -24,13 +24,7 @@ const MAX_EMPLOYEES = 1000;
 export const LISTS = {
 	// [PUB code] POST /v1/Employees/Enquiry, paged like the customer enquiry.
 	employees: {
-		read: async (ctx, itemIndex) =>
-			await venioList.call(
-				ctx,
-				{ returnAll: false, limit: MAX_EMPLOYEES },
-				async (skip, size) => await venioRequest.call(ctx, { method: 'POST', path: '/v1/Employees/Enquiry', body: { skip, pageLength: size }, idempotent: true, itemIndex }),
-				itemIndex,
-			),
+		read: async (ctx, itemIndex) => await venioEnquiry.call(ctx, '/v1/Employees/Enquiry', {}, { returnAll: false, limit: MAX_EMPLOYEES }, itemIndex),
 		option: (e) => ({ name: `${String(e.employeeName)} (${String(e.employeeCode)})`, value: String(e.employeeCode), description: e.email ? String(e.email) : undefined }),
 	},
 	// [INF] path

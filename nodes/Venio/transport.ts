@@ -118,3 +118,19 @@ export async function venioList(
 		itemIndex,
 	);
 }
+
+/** A POST enquiry paged by `{skip, pageLength}` in its body (customers, quotations, employees). */
+export async function venioEnquiry(
+	this: RequestContext,
+	path: string,
+	filters: IDataObject,
+	window: Omit<PageWindow, 'maxPageSize'>,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await venioList.call(
+		this,
+		window,
+		async (skip, pageLength) => await venioRequest.call(this, { method: 'POST', path, body: { ...filters, skip, pageLength }, idempotent: true, itemIndex }),
+		itemIndex,
+	);
+}

@@ -270,6 +270,12 @@ describe('Customer › events and satisfaction', () => {
 		expect(items[0].json).toMatchObject({ customerCode: 'C000003', eventName: 'Contract renewal', eventTypeName: 'Meeting', eventDate: '2026-04-13' });
 	});
 
+	it('Add Event sends an event type given as text by an expression ("3") as Venio’s number', async () => {
+		const { error } = await env.run({ resource: 'customer', operation: 'addEvent', customerCode: 'C000003', eventName: 'Typed as text', eventType: '={{ "3" }}', eventDate: '2026-04-14' });
+		expect(error).toBeUndefined();
+		expect((env.calls()[0].body as { eventType: unknown }).eventType).toBe(3);
+	});
+
 	it('Get Events filters by type and dates (dates in the query: n8n sends no body on a GET)', async () => {
 		for (const [name, type, date] of [['Call 1', 4, '2026-02-01'], ['Meeting', 3, '2026-02-10'], ['Call 2', 4, '2026-03-01']] as const) {
 			await env.run({ resource: 'customer', operation: 'addEvent', customerCode: 'C000001', eventName: name, eventType: type, eventDate: date });

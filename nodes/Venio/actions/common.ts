@@ -1,5 +1,7 @@
-/** Small pieces every Venio operation uses: a required code/number field and reading it back. */
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+/** Small pieces every Venio operation uses: a required code/number field, reading it back, numeric ids. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { fail } from '../../shared/validation';
 
 /** A required text parameter that names one record (customer code, order number, …). */
 export function keyProperty(name: string, displayName: string, description: string, placeholder?: string): INodeProperties {
@@ -10,11 +12,18 @@ export function keyProperty(name: string, displayName: string, description: stri
 export function readKey(ctx: IExecuteFunctions, name: string, displayName: string, itemIndex: number, pattern?: { re: RegExp; words: string }): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = raw === null || raw === undefined ? '' : String(raw).trim();
-	if (value === '') throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${displayName}" is required`, { itemIndex });
-	if (pattern && !pattern.re.test(value)) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${displayName}" ${pattern.words}`, { itemIndex });
-	}
+	if (value === '') fail(ctx.getNode(), itemIndex, [`"${displayName}" is required`]);
+	if (pattern && !pattern.re.test(value)) fail(ctx.getNode(), itemIndex, [`"${displayName}" ${pattern.words}`]);
 	return value;
+}
+
+/** Venio wants dropdown values (ids, event types) as numbers; an expression may give "2". */
+export function numericIds<T extends IDataObject>(body: T, keys: string[]): T {
+	for (const key of keys) {
+		const v = body[key];
+		if (typeof v === 'string' && /^\d+$/.test(v.trim())) (body as IDataObject)[key] = Number(v);
+	}
+	return body;
 }
 
 /** An optional code that switches Create or Update between creating and updating. */

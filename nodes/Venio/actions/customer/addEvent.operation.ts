@@ -3,7 +3,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { venioRecord } from '../../transport';
-import { eventFields, numericEventType } from './eventFields';
+import { numericIds } from '../common';
+import { eventFields } from './eventFields';
 
 const schema = objectSchema(eventFields);
 
@@ -14,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const body = numericEventType(readBody(this, eventFields, schema, i));
+	const body = numericIds(readBody(this, eventFields, schema, i) as IDataObject, ['eventType']);
 	// Creates an event: never repeated blindly after an unknown outcome.
 	return await venioRecord.call(this, { method: 'POST', path: '/v1/customerEvent', body, idempotent: false, itemIndex: i });
 }

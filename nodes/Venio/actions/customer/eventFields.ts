@@ -8,9 +8,3 @@ export const eventFields: Field[] = [
 	{ key: 'eventDate', label: 'Event Date', type: 'date', required: true, description: 'Calendar date YYYY-MM-DD' },
 	{ key: 'description', label: 'Description', type: 'string', rows: 2 },
 ];
-
-/** Venio wants the event type as its number; an expression may give it as text. */
-export function numericEventType<T extends { eventType?: unknown }>(body: T): T {
-	if (typeof body.eventType === 'string' && /^\d+$/.test(body.eventType.trim())) body.eventType = Number(body.eventType);
-	return body;
-}

@@ -5,7 +5,7 @@ import { fieldProperties, objectSchema, readBody, type Field } from '../../../sh
 import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { CUSTOMER_STATES, CUSTOMER_STATUSES } from '../../fields';
 import { toCommonCustomer } from '../../simplify';
-import { MAX_PAGE_LENGTH, venioList, venioRequest } from '../../transport';
+import { MAX_PAGE_LENGTH, venioEnquiry } from '../../transport';
 
 const filterFields: Field[] = [
 	{ key: 'keyword', label: 'Keyword', type: 'string', description: 'Matches name, code, phone, mobile or email' },
@@ -47,12 +47,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Venio gets an explicit offset (the workflow's zone), so it never guesses the time zone.
 	const since = filters.modifiedSince === undefined ? undefined : zonedInstant(filters.modifiedSince, this.getTimezone());
 	if (since) filters.modifiedSince = toZoneIso(since, this.getTimezone());
-	const customers = await venioList.call(
-		this,
-		{ ...readWindow(this, i, MAX_PAGE_LENGTH) },
-		async (skip, pageLength) =>
-			await venioRequest.call(this, { method: 'POST', path: CUSTOMER_ENQUIRY_PATH, body: { ...filters, skip, pageLength }, idempotent: true, itemIndex: i }),
-		i,
-	);
+	const customers = await venioEnquiry.call(this, CUSTOMER_ENQUIRY_PATH, filters, readWindow(this, i, MAX_PAGE_LENGTH), i);
 	return this.getNodeParameter('simplify', i, true) ? customers.map(toCommonCustomer) : customers;
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { venioRecord } from '../../transport';
-import { keyProperty, readKey } from '../common';
-import { eventFields, numericEventType } from './eventFields';
+import { keyProperty, numericIds, readKey } from '../common';
+import { eventFields } from './eventFields';
 
 // Every event field may change; none is required on an update.
 const updateFields = eventFields.map((f) => ({ ...f, required: false }));
@@ -25,7 +25,7 @@ const ID = { re: /^\d+$/, words: 'must be a number (the event’s customerEventI
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readKey(this, 'eventId', 'Event ID', i, ID);
-	const body = numericEventType(readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject);
+	const body = numericIds(readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject, ['eventType']);
 	// [INF] path PUT /v1/customerEvent/{id}
 	return await venioRecord.call(this, { method: 'PUT', path: `/v1/customerEvent/${id}`, body, itemIndex: i });
 }

@@ -4,7 +4,7 @@ import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fi
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { productFields, productSchema } from '../../fields';
 import { venioRecord } from '../../transport';
-import { numericIds } from './shared';
+import { numericIds } from '../common';
 
 const properties: INodeProperties[] = [...fieldProperties(productFields), optionsCollection([concurrencyOption, extraBodyProperty])];
 

@@ -4,7 +4,7 @@ import { fieldProperties, objectSchema, readBody, type Field } from '../../../sh
 import { readWindow, returnAllAndLimit } from '../../../shared/router';
 import { PRODUCT_STATUSES } from '../../fields';
 import { MAX_PAGE_LENGTH, venioList, venioRequest } from '../../transport';
-import { numericIds } from './shared';
+import { numericIds } from '../common';
 
 const filterFields: Field[] = [
 	{ key: 'status', label: 'Status', type: 'options', options: PRODUCT_STATUSES, default: 1 },

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { keyProperty, readKey } from '../common';
 
@@ -6,13 +6,4 @@ export const productCodeProperty = keyProperty('productCode', 'Product Code', 'T
 
 export function readProductCode(ctx: IExecuteFunctions, i: number): string {
 	return readKey(ctx, 'productCode', 'Product Code', i);
-}
-
-/** Dropdown values are numbers; an expression may give "2". */
-export function numericIds<T extends IDataObject>(body: T, keys: string[]): T {
-	for (const key of keys) {
-		const v = body[key];
-		if (typeof v === 'string' && /^\d+$/.test(v.trim())) (body as IDataObject)[key] = Number(v);
-	}
-	return body;
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { readWindow, returnAllAndLimit } from '../../../shared/router';
-import { MAX_PAGE_LENGTH, venioList, venioRequest } from '../../transport';
+import { MAX_PAGE_LENGTH, venioEnquiry } from '../../transport';
 
 // [INF] Quotation statuses.
 const filterFields: Field[] = [
@@ -28,10 +28,5 @@ export const description = updateDisplayOptions({ show: { resource: ['quotation'
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = readBody(this, filterFields, filterSchema, i, { collection: 'filters', extraPath: false }) as IDataObject;
 	// [INF] POST /v1/quotation/enquiry {skip, pageLength, …}, paged like the customer enquiry.
-	return await venioList.call(
-		this,
-		readWindow(this, i, MAX_PAGE_LENGTH),
-		async (skip, pageLength) => await venioRequest.call(this, { method: 'POST', path: '/v1/quotation/enquiry', body: { ...filters, skip, pageLength }, idempotent: true, itemIndex: i }),
-		i,
-	);
+	return await venioEnquiry.call(this, '/v1/quotation/enquiry', filters, readWindow(this, i, MAX_PAGE_LENGTH), i);
 }
