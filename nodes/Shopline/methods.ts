@@ -2,13 +2,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { translated } from './simplify';
-import { pagedList } from './transport';
+import { MAX_PAGE_SIZE, pagedList } from './transport';
 
 /** Enough for a dropdown; bigger shops pick by ID through an expression. */
 const MAX_PRODUCTS = 1000;
 
 async function products(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await pagedList.call(ctx, '/products', { sort_by: 'desc' }, { returnAll: false, limit: MAX_PRODUCTS });
+	return await pagedList.call(ctx, '/products', { sort_by: 'desc' }, { returnAll: false, limit: MAX_PRODUCTS, pageSize: MAX_PAGE_SIZE });
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);

@@ -242,6 +242,13 @@ describe('Order and product', () => {
 		const { items, error } = await runNode(h, salekit({ resource: 'product', operation: 'create', name: 'Cà phê sữa đá', additionalFields: { sku: 'CF-01', unit_price: 29000, type: 0 } }));
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ name: 'Cà phê sữa đá', sku: 'CF-01' });
+		expect(server.requests('salekit')[0].body).toMatchObject({ name: 'Cà phê sữa đá', sku: 'CF-01', unit_price: 29000, type: 0 });
+	});
+
+	it('creates a product as type "Product" (0) when no type is chosen, as Salekit requires one', async () => {
+		const { error } = await runNode(h, salekit({ resource: 'product', operation: 'create', name: 'Bánh mì', additionalFields: { sku: 'BM-01' } }));
+		expect(error).toBeUndefined();
+		expect(server.requests('salekit')[0].body).toMatchObject({ name: 'Bánh mì', sku: 'BM-01', type: 0 });
 	});
 });
 

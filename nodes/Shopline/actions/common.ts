@@ -93,11 +93,11 @@ export function toUtcIso(ctx: IExecuteFunctions, i: number, label: string, value
 	return instant.toISOString();
 }
 
-/** A required ID parameter, trimmed; a blank one is an input error naming the item. */
+/** A required ID parameter, trimmed; a blank one is an input error naming the item. Encode it in paths. */
 export function readId(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
 	const id = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
 	if (!id) return fail(ctx.getNode(), i, [`"${label}" is required`]);
-	return encodeURIComponent(id);
+	return id;
 }
 
 /** The "changed within" filters every SHOPLINE list offers (the sort is `sortProperty`). */

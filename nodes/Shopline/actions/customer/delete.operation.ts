@@ -16,6 +16,6 @@ export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readId(this, i, 'customerId', 'Customer ID');
-	const response = await shoplineRequest.call(this, 'DELETE', `/customers/${id}`, { itemIndex: i });
-	return { id: decodeURIComponent(id), deleted: true, message: response.message ?? null };
+	const response = await shoplineRequest.call(this, 'DELETE', `/customers/${encodeURIComponent(id)}`, { itemIndex: i });
+	return { id, deleted: true, message: response.message ?? null };
 }

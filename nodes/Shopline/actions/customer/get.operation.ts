@@ -11,6 +11,6 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const id = readId(this, i, 'customerId', 'Customer ID');
-	const customer = await shoplineRequest.call(this, 'GET', `/customers/${id}`, { itemIndex: i });
+	const customer = await shoplineRequest.call(this, 'GET', `/customers/${encodeURIComponent(id)}`, { itemIndex: i });
 	return customerOutput([customer], this.getNodeParameter('simplify', i, true) as boolean);
 }

@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// PUT sets the same values again when repeated, so a retry is safe.
-	return await shoplineRequest.call(this, 'PUT', `/customers/${id}`, {
+	return await shoplineRequest.call(this, 'PUT', `/customers/${encodeURIComponent(id)}`, {
 		body: toShoplineCustomer(this, i, validated),
 		qs: responseFieldsQuery(options),
 		itemIndex: i,

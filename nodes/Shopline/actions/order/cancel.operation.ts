@@ -44,6 +44,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		...(f.refund_order !== undefined ? { refund_order: f.refund_order } : {}),
 		...(f.mail_notify !== undefined ? { mail_notify: f.mail_notify } : {}),
 	};
-	const response = await shoplineRequest.call(this, 'PATCH', `/orders/${id}/cancel`, { body, itemIndex: i });
-	return { id: decodeURIComponent(id), status: 'cancelled', ...response };
+	const response = await shoplineRequest.call(this, 'PATCH', `/orders/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i });
+	return { id, status: 'cancelled', ...response };
 }

@@ -11,6 +11,6 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const id = readId(this, i, 'orderId', 'Order ID');
 	// An archived order answers 410; the transport's SHOPLINE hint explains where to find it.
-	const order = await shoplineRequest.call(this, 'GET', `/orders/${id}`, { itemIndex: i });
+	const order = await shoplineRequest.call(this, 'GET', `/orders/${encodeURIComponent(id)}`, { itemIndex: i });
 	return orderOutput(this, i, [order]);
 }

@@ -29,5 +29,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body = { status: this.getNodeParameter('status', i) as string, mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean };
 	// Setting the same status again changes nothing, so a retry is safe. To give points and
 	// credit back, the Cancel operation is the one to use (SHOPLINE's advice).
-	return await shoplineRequest.call(this, 'PATCH', `/orders/${id}/status`, { body, idempotent: true, itemIndex: i });
+	return await shoplineRequest.call(this, 'PATCH', `/orders/${encodeURIComponent(id)}/status`, { body, idempotent: true, itemIndex: i });
 }

@@ -21,6 +21,6 @@ export const description = updateDisplayOptions({ show: { resource: ['product'],
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const id = readId(this, i, 'productId', 'Product');
-	const product = await shoplineRequest.call(this, 'GET', `/products/${id}`, { itemIndex: i });
+	const product = await shoplineRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}`, { itemIndex: i });
 	return productOutput(this, i, [product]);
 }
