@@ -142,10 +142,7 @@ export class MeeDeePosPollingTrigger implements INodeType {
 			// A test fetch shows the newest record and leaves the trigger's memory as it was.
 			const newest = [...records].sort((a, b) => timeOf(event, b) - timeOf(event, a))[0];
 			out = newest ? [newest] : [];
-		} else {
-			// First activation starts from now: what exists already is remembered, not emitted.
-			out = state.watermark ? selection.fresh : [];
-		}
+		} else out = selection.fresh;
 		if (event === 'sale' && options.includeItems === true && out.length) out = await attachItems.call(this, out);
 
 		// Only now, after every page and item request succeeded, does the watermark move.

@@ -91,17 +91,10 @@ export class VenioCrmPollingTrigger implements INodeType {
 			return sample.length ? [this.helpers.returnJsonArray(shape(sample) as IDataObject[])] : null;
 		}
 
-		if (!state.watermark) {
-			// First activation starts from now: recent changes are remembered, not emitted.
-			const now = Date.now();
-			const recent = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, now - overlapMs);
-			const { next } = selectNewCustomers(recent, {}, overlapMs, now);
-			staticData.customers = next as IDataObject;
-			return null;
-		}
-
-		const records = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, Date.parse(state.watermark) - overlapMs);
-		const { fresh, next } = selectNewCustomers(records, state, overlapMs);
+		// The first poll starts from now (selectNew remembers recent changes without emitting them).
+		const now = Date.now();
+		const records = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, (state.watermark ? Date.parse(state.watermark) : now) - overlapMs);
+		const { fresh, next } = selectNewCustomers(records, state, overlapMs, now);
 		// Reached only when every page was read: the watermark moves together with the emitted items.
 		staticData.customers = next as IDataObject;
 		return fresh.length ? [this.helpers.returnJsonArray(shape(fresh) as IDataObject[])] : null;

@@ -36,9 +36,13 @@ export interface Selection<T> {
 /** Static data stays small; a margin with more records than this is unusual for one shop. */
 const MAX_SEEN = 5000;
 
-/** Picks the records not emitted before, and the state to store after emitting them. */
+/**
+ * Picks the records not emitted before, and the state to store after emitting them. The first poll
+ * after activation (no watermark yet) starts from now: what exists is remembered, not emitted.
+ */
 export function selectNew<T>(records: T[], state: PollState, rules: PollRules<T>): Selection<T> {
 	const { timeOf, keyOf, overlapMs, nowMs, formatTime } = rules;
+	const firstPoll = state.watermark === undefined;
 	const stored = Date.parse(state.watermark ?? '');
 	const watermark = Number.isFinite(stored) ? stored : nowMs;
 	const seen = new Set(state.seen ?? []);
@@ -54,7 +58,7 @@ export function selectNew<T>(records: T[], state: PollState, rules: PollRules<T>
 		.sort((a, b) => b.t - a.t)
 		.map((x) => x.key);
 	return {
-		fresh: [...fresh.values()].sort((a, b) => a.t - b.t).map((x) => x.record),
+		fresh: firstPoll ? [] : [...fresh.values()].sort((a, b) => a.t - b.t).map((x) => x.record),
 		next: { watermark: formatTime(newest), seen: [...new Set(keep)].slice(0, MAX_SEEN) },
 	};
 }
