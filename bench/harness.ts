@@ -3,49 +3,24 @@
  * our compiled nodes from dist/, and n8n's own HTTP Request node (V3) from the installed n8n server,
  * side by side in one process.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import Module from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-
-import ts from 'typescript';
 
 import { WorkflowExecute } from 'n8n-core';
 import { Workflow, createRunExecutionData, type IDataObject, type INode, type INodeExecutionData, type INodeType, type ICredentialType, type IRun } from 'n8n-workflow';
 
-import type * as HarnessModule from '../test/harness/n8n';
+import { ROOT } from '../scripts/root';
+import * as harnessModule from '../test/harness/n8n';
 
-export type Harness = HarnessModule.Harness;
+export type Harness = harnessModule.Harness;
 
-/** The repository root, whether this runs compiled (build/bench) or from source (jest). */
-export const ROOT = (() => {
-	let dir = __dirname;
-	for (let i = 0; i < 6; i++) {
-		const file = path.join(dir, 'package.json');
-		if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-asia-commerce') return dir;
-		dir = path.dirname(dir);
-	}
-	throw new Error(`package root not found above ${__dirname}`);
-})();
+export { ROOT };
 
 const N8N_BASE = path.join(ROOT, '.n8n-server', 'node_modules', 'n8n-nodes-base', 'dist');
 
-/**
- * The test harness finds package.json and dist/ from its own folder, so it must run from
- * test/harness. Under jest it is required as-is; compiled, it is transpiled in memory and run
- * from its source location (no ts-node).
- */
-export function loadHarness(): typeof HarnessModule {
-	if (process.env.JEST_WORKER_ID) return require('../test/harness/n8n');
-	const file = path.join(ROOT, 'test', 'harness', 'n8n.ts');
-	const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-		fileName: file,
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-	});
-	const mod = new Module(file, module);
-	mod.filename = file;
-	mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-	(mod as unknown as { _compile(code: string, file: string): void })._compile(outputText, file);
-	return mod.exports as typeof HarnessModule;
+/** The test harness (n8n-core's WorkflowExecute around our compiled nodes), as the tests use it. */
+export function loadHarness(): typeof harnessModule {
+	return harnessModule;
 }
 
 /** Forgets the pack's per-credential pacing lanes and cached tokens between runs (dist's copies). */
@@ -105,7 +80,7 @@ export interface ChainResult {
  * Runs nodes connected one after another (A -> B -> C) through WorkflowExecute, like the
  * harness's runNode, but with any node type and version (the HTTP Request node needs 4.2).
  */
-export async function runChain(harness: typeof HarnessModule, h: Harness, chain: ChainNode[]): Promise<ChainResult> {
+export async function runChain(harness: typeof harnessModule, h: Harness, chain: ChainNode[]): Promise<ChainResult> {
 	const nodes: INode[] = chain.map((spec, index) => ({
 		id: `node-${index}`,
 		name: spec.name,

@@ -33,26 +33,31 @@ export async function startSandbox(options: { port?: number; verbose?: boolean }
 	const salekit = createSalekit();
 	const server = new SandboxServer({ port: options.port, verbose: options.verbose }).mount(venio).mount(meedee).mount(shopline).mount(salekit);
 	const base = await server.start();
-	const urls = {
-		venio: `${base}/venio`,
-		venioLegacy: `${base}/venio/dev`,
-		meedee: `${base}/meedee`,
-		shopline: `${base}/shopline/v1`,
-		salekit: `${base}/salekit/api/v1`,
-	};
+	const credentials = sandboxCredentials(base);
 	return {
 		server,
 		venio,
 		meedee,
 		shopline,
 		salekit,
-		urls,
-		credentials: {
-			venioCrmApi: { baseUrl: urls.venio, clientId: VENIO_DEMO.clientId, clientSecret: VENIO_DEMO.clientSecret, subscriptionApiKey: VENIO_DEMO.subscriptionKey },
-			meeDeePosApi: { baseUrl: urls.meedee, clientId: MEEDEE_DEMO.clientId, clientSecret: MEEDEE_DEMO.clientSecret },
-			shoplineApi: { baseUrl: urls.shopline, accessToken: SHOPLINE_DEMO.accessToken, userAgent: SHOPLINE_DEMO.userAgent },
-			salekitApi: { baseUrl: urls.salekit, token: SALEKIT_DEMO.token },
+		urls: {
+			venio: credentials.venioCrmApi.baseUrl,
+			venioLegacy: `${base}/venio/dev`,
+			meedee: credentials.meeDeePosApi.baseUrl,
+			shopline: credentials.shoplineApi.baseUrl,
+			salekit: credentials.salekitApi.baseUrl,
 		},
+		credentials,
 		stop: () => server.stop(),
+	};
+}
+
+/** Credential data for each of our credential types, pointing at a sandbox served from `base`. */
+export function sandboxCredentials(base: string): Sandbox['credentials'] {
+	return {
+		venioCrmApi: { baseUrl: `${base}/venio`, clientId: VENIO_DEMO.clientId, clientSecret: VENIO_DEMO.clientSecret, subscriptionApiKey: VENIO_DEMO.subscriptionKey },
+		meeDeePosApi: { baseUrl: `${base}/meedee`, clientId: MEEDEE_DEMO.clientId, clientSecret: MEEDEE_DEMO.clientSecret },
+		shoplineApi: { baseUrl: `${base}/shopline/v1`, accessToken: SHOPLINE_DEMO.accessToken, userAgent: SHOPLINE_DEMO.userAgent },
+		salekitApi: { baseUrl: `${base}/salekit/api/v1`, token: SALEKIT_DEMO.token },
 	};
 }

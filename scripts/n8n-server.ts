@@ -5,24 +5,13 @@
  * n8n's own CLI. Everything listens on 127.0.0.1.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const PACKAGE_NAME = 'n8n-nodes-asia-commerce';
+import { PACKAGE_NAME, ROOT } from './root';
 
-/** The repository root, whether this runs compiled (build/scripts) or from source (tests). */
-function findRoot(start: string): string {
-	let dir = start;
-	for (let i = 0; i < 6; i++) {
-		const pkg = path.join(dir, 'package.json');
-		if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === PACKAGE_NAME) return dir;
-		dir = path.dirname(dir);
-	}
-	throw new Error(`Cannot find the ${PACKAGE_NAME} folder above ${start}`);
-}
-
-export const ROOT = findRoot(__dirname);
+export { PACKAGE_NAME, ROOT };
 const N8N_BIN = path.join(ROOT, '.n8n-server', 'node_modules', 'n8n', 'bin', 'n8n');
 /** n8n 2.41 needs Node 24, installed as a devDependency (the machine's own Node may be older). */
 const NODE24 = path.join(ROOT, 'node_modules', '.bin', 'node');

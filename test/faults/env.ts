@@ -6,11 +6,12 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer, type Faults, type Vendor } from '../../sandbox/core';
-import { createMeeDee, MEEDEE_DEMO, type MeeDeeApplication, type MeeDeeSim } from '../../sandbox/meedee';
-import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
-import { createShopline, SHOPLINE_DEMO, type ShoplineSim } from '../../sandbox/shopline';
-import { createVenio, VENIO_DEMO, type VenioSim } from '../../sandbox/venio';
+import { createMeeDee, type MeeDeeApplication, type MeeDeeSim } from '../../sandbox/meedee';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
+import { createShopline, type ShoplineSim } from '../../sandbox/shopline';
+import { createVenio, type VenioSim } from '../../sandbox/venio';
 import { createHarness, type Harness } from '../harness/n8n';
 import { mergeResult } from '../properties/support';
 // The harness runs dist/, so the caches to reset are dist's, not the TypeScript sources'.
@@ -46,7 +47,7 @@ export interface Env {
 	meedeeCredentials(app: MeeDeeApplication, extra?: IDataObject): Record<string, ICredentialDataDecryptedObject>;
 }
 
-const CREDENTIAL_TYPE: Record<VendorKey, string> = { venio: 'venioCrmApi', meedee: 'meeDeePosApi', shopline: 'shoplineApi', salekit: 'salekitApi' };
+const CREDENTIAL_TYPE: Record<VendorKey, keyof ReturnType<typeof sandboxCredentials>> = { venio: 'venioCrmApi', meedee: 'meeDeePosApi', shopline: 'shoplineApi', salekit: 'salekitApi' };
 
 /** Starts the simulators once per file; each test starts from freshly seeded vendors with no faults. */
 export function useSandbox(): Env {
@@ -64,14 +65,9 @@ export function useSandbox(): Env {
 		for (const sim of Object.values(env.sims)) env.server.mount(sim);
 		env.base = await env.server.start();
 		env.h = createHarness();
-		const data: Record<VendorKey, IDataObject> = {
-			venio: { baseUrl: `${env.base}/venio`, clientId: VENIO_DEMO.clientId, clientSecret: VENIO_DEMO.clientSecret, subscriptionApiKey: VENIO_DEMO.subscriptionKey },
-			meedee: { baseUrl: `${env.base}/meedee`, clientId: MEEDEE_DEMO.clientId, clientSecret: MEEDEE_DEMO.clientSecret },
-			shopline: { baseUrl: `${env.base}/shopline/v1`, accessToken: SHOPLINE_DEMO.accessToken, userAgent: SHOPLINE_DEMO.userAgent },
-			salekit: { baseUrl: `${env.base}/salekit/api/v1`, token: SALEKIT_DEMO.token },
-		};
+		const data = sandboxCredentials(env.base);
 		env.credentials = (vendor, extra = {}) => ({
-			[CREDENTIAL_TYPE[vendor]]: { ...data[vendor], requestTimeout: 1, ...extra } as ICredentialDataDecryptedObject,
+			[CREDENTIAL_TYPE[vendor]]: { ...data[CREDENTIAL_TYPE[vendor]], requestTimeout: 1, ...extra } as ICredentialDataDecryptedObject,
 		});
 		env.meedeeCredentials = (app, extra = {}) => ({
 			meeDeePosApi: { baseUrl: `${env.base}/meedee`, clientId: app.clientId, clientSecret: app.clientSecret, requestTimeout: 1, ...extra } as ICredentialDataDecryptedObject,

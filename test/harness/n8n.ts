@@ -7,6 +7,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { PACKAGE_NAME as PACKAGE, ROOT } from '../../scripts/root';
 import { HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -30,8 +31,6 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
-const ROOT = path.resolve(__dirname, '../..');
-const PACKAGE = 'n8n-nodes-asia-commerce';
 
 /**
  * Everything our nodes output or throw in any test, and every token n8n stored back into a

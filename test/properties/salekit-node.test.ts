@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 
+import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
 import { createHarness, runNode, type Harness } from '../harness/n8n';
 // The node runs from dist/, so its pacing state is the compiled limiter's (the TS copy is another module).
 import { resetLimiters } from '../../dist/nodes/shared/limiter';
@@ -25,7 +26,7 @@ beforeAll(async () => {
 	sim = createSalekit();
 	server = new SandboxServer().mount(sim);
 	const base = await server.start();
-	credentials = { salekitApi: { baseUrl: `${base}/salekit/api/v1`, token: SALEKIT_DEMO.token } };
+	credentials = { salekitApi: sandboxCredentials(base).salekitApi };
 	h = createHarness();
 });
 afterAll(async () => server.stop());

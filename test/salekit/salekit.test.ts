@@ -1,8 +1,9 @@
 /**
  * The Salekit node and trigger inside real n8n-core, against the Salekit simulator.
  */
+import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
 import { createHarness, deliver, makeNode, runNode, webhookLifecycle, type Harness } from '../harness/n8n';
 // The nodes run from dist/, so their pacing state lives in the compiled module.
 import { resetLimiters } from '../../dist/nodes/shared/limiter';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 	sim = createSalekit();
 	server = new SandboxServer().mount(sim);
 	const base = await server.start();
-	credentials = { salekitApi: { baseUrl: `${base}/salekit/api/v1`, token: SALEKIT_DEMO.token } };
+	credentials = { salekitApi: sandboxCredentials(base).salekitApi };
 	h = createHarness();
 });
 afterAll(async () => server.stop());

@@ -13,11 +13,12 @@
  */
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
+import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer, type SimRequest, type SimResponse, type TokenIssuer, type Vendor } from '../../sandbox/core';
-import { createMeeDee, MEEDEE_DEMO, type MeeDeeSim } from '../../sandbox/meedee';
-import { createSalekit, SALEKIT_DEMO, type SalekitSim } from '../../sandbox/salekit';
-import { createShopline, SHOPLINE_DEMO, type ShoplineSim } from '../../sandbox/shopline';
-import { createVenio, VENIO_DEMO, type VenioSim } from '../../sandbox/venio';
+import { createMeeDee, type MeeDeeSim } from '../../sandbox/meedee';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
+import { createShopline, type ShoplineSim } from '../../sandbox/shopline';
+import { createVenio, type VenioSim } from '../../sandbox/venio';
 import { createHarness, runNode, storeCredentials, type Harness, type NodeUnderTest, type RunResult } from '../harness/n8n';
 // Vendor nodes run from dist/ and the core probe from TS: each has its own copy of the limiter.
 import { resetLimiters as resetCompiledLimiters } from '../../dist/nodes/shared/limiter';
@@ -105,7 +106,7 @@ const VENDORS: VendorSecrets[] = [
 		vendor: 'salekit',
 		simulator: () => createSalekit(),
 		credentialType: 'salekitApi',
-		credentials: (base) => ({ baseUrl: `${base}/salekit/api/v1`, token: SALEKIT_DEMO.token }),
+		credentials: (base) => sandboxCredentials(base).salekitApi,
 		runs: [
 			{ title: 'audience created', node: audience({ additionalFields: { phone: '0989123456', tag: 'Đã mua, VIP' } }), expect: 'success' },
 			{
@@ -134,7 +135,7 @@ const VENDORS: VendorSecrets[] = [
 		vendor: 'venio',
 		simulator: () => createVenio(),
 		credentialType: 'venioCrmApi',
-		credentials: (base) => ({ baseUrl: `${base}/venio`, clientId: VENIO_DEMO.clientId, clientSecret: VENIO_DEMO.clientSecret, subscriptionApiKey: VENIO_DEMO.subscriptionKey }),
+		credentials: (base) => sandboxCredentials(base).venioCrmApi,
 		tokens: { endpoint: /connect\/token$/i, issuer: (sim) => (sim as VenioSim).tokens },
 		settle: async (sim) => await (sim as VenioSim).flush(),
 		runs: [
@@ -170,7 +171,7 @@ const VENDORS: VendorSecrets[] = [
 		vendor: 'meedee',
 		simulator: () => createMeeDee(),
 		credentialType: 'meeDeePosApi',
-		credentials: (base) => ({ baseUrl: `${base}/meedee`, clientId: MEEDEE_DEMO.clientId, clientSecret: MEEDEE_DEMO.clientSecret }),
+		credentials: (base) => sandboxCredentials(base).meeDeePosApi,
 		tokens: { endpoint: /oauth\/token$/i, issuer: (sim) => (sim as MeeDeeSim).issuer },
 		settle: async (sim) => await (sim as MeeDeeSim).idle(),
 		runs: [
@@ -200,7 +201,7 @@ const VENDORS: VendorSecrets[] = [
 		vendor: 'shopline',
 		simulator: () => createShopline({ seedCustomers: 10, seedOrders: 20 }),
 		credentialType: 'shoplineApi',
-		credentials: (base) => ({ baseUrl: `${base}/shopline/v1`, accessToken: SHOPLINE_DEMO.accessToken, userAgent: SHOPLINE_DEMO.userAgent }),
+		credentials: (base) => sandboxCredentials(base).shoplineApi,
 		settle: async (sim) => await (sim as ShoplineSim).idle(),
 		runs: [
 			{ title: 'customer created', node: shoplineCustomer({ additionalFields: { phone: '+852 2345 6789' } }), expect: 'success' },

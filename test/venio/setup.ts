@@ -4,8 +4,9 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer, type LogEntry, type SimRequest, type SimResponse } from '../../sandbox/core';
-import { createVenio, VENIO_DEMO, type VenioOptions, type VenioSim } from '../../sandbox/venio';
+import { createVenio, type VenioOptions, type VenioSim } from '../../sandbox/venio';
 import { createHarness, runNode, type Harness, type RunResult } from '../harness/n8n';
 // The harness runs dist/, so the caches to reset are dist's, not the TypeScript sources'.
 import { resetLimiters } from '../../dist/nodes/shared/limiter';
@@ -28,16 +29,11 @@ export function useVenio(options: Partial<VenioOptions> = {}): Env {
 	beforeAll(async () => {
 		env.sim = createVenio(options);
 		env.server = new SandboxServer().mount(env.sim);
-		env.base = `${await env.server.start()}/venio`;
+		const root = await env.server.start();
+		env.base = `${root}/venio`;
 		env.h = createHarness();
 		env.credentials = (extra = {}) => ({
-			venioCrmApi: {
-				baseUrl: env.base,
-				clientId: VENIO_DEMO.clientId,
-				clientSecret: VENIO_DEMO.clientSecret,
-				subscriptionApiKey: VENIO_DEMO.subscriptionKey,
-				...extra,
-			} as ICredentialDataDecryptedObject,
+			venioCrmApi: { ...sandboxCredentials(root).venioCrmApi, ...extra } as ICredentialDataDecryptedObject,
 		});
 		env.run = async (parameters, input = [{}], opts = {}) =>
 			await runNode(env.h, { type: 'venioCrm', parameters: parameters as never, credentials: env.credentials(opts.credentials), continueOnFail: opts.continueOnFail }, input);
