@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { requestTimeoutProperty } from '../nodes/shared/credentialFields';
+import { requestTimeoutProperty, sharingProcessesProperty } from '../nodes/shared/credentialFields';
 
 export class ShoplineApi implements ICredentialType {
 	name = 'shoplineApi';
@@ -39,6 +39,7 @@ export class ShoplineApi implements ICredentialType {
 			description: 'Your shop’s handle, e.g. "myshop" for myshop.shoplineapp.com. SHOPLINE requires it in the User-Agent header of every request.',
 		},
 		requestTimeoutProperty,
+		sharingProcessesProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

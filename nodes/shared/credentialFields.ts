@@ -18,3 +18,17 @@ export const accessTokenProperty: INodeProperties = {
 	typeOptions: { expirable: true, password: true },
 	default: '',
 };
+
+/**
+ * For vendors with a documented per-credential rate: how many n8n processes use the credential at
+ * once. Each process's pace lives in its own memory, so with queue-mode workers the budget is split.
+ */
+export const sharingProcessesProperty: INodeProperties = {
+	displayName: 'n8n Processes Sharing This Credential',
+	name: 'sharingProcesses',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+	default: 1,
+	description:
+		'How many n8n processes run workflows with this credential at the same time: 1 for a single n8n; in queue mode, the number of workers (plus the main process if it runs executions). Each process then keeps to its share of the vendor’s rate limit, so together they never exceed it.',
+};

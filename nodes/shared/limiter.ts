@@ -1,12 +1,14 @@
 /**
  * Client-side pacing per credential, so a documented vendor limit (SHOPLINE: 20 requests/s) holds
- * however many items run in parallel. Two rules, both per credential:
+ * however many items run in parallel. Three rules, all per credential and per n8n process:
  *   - start slots at least 1/rate apart (smooth, no burst at the start);
- *   - never more than `rate` starts within any second, counted on the times requests really left.
- * The second rule matters after a stall (a busy event loop, a long GC): slots that fell due during
- * the stall would otherwise all leave at once and break the vendor's limit.
- * State lives in the n8n process, keyed by a hash of the credential, so every node and execution
- * using the same credential shares one budget.
+ *   - never more than the process's share of the rate within any second, counted on the times
+ *     requests really left (after an event-loop stall, overdue slots must not leave together);
+ *   - after a 429 the process slows down (half its rate, recovering over RECOVERY_MS), since a 429
+ *     means someone else shares the vendor's budget: another n8n process, another app on the token.
+ * State lives in one process's memory. Several n8n processes (queue-mode workers) on one credential
+ * each get `rate / processes`, where `processes` is what the operator set on the credential
+ * ("n8n Processes Sharing This Credential"); without it, the slow-down after a 429 adapts.
  */
 import { sleep } from 'n8n-workflow';
 
@@ -18,10 +20,20 @@ const WINDOW_MS = 1000;
  */
 export const RATE_SHARE = 0.95;
 
+/** After a 429 the rate halves, down to this share of the budget at most. */
+const SLOWEST = 1 / 8;
+/** Time to climb back from the slowest pace to the full share; linear. */
+const RECOVERY_MS = 20_000;
+/** 429s within this time of the last slow-down belong to the same burst and halve the rate once. */
+const SAME_BURST_MS = 1000;
+
 interface Lane {
 	nextSlot: number;
 	/** When the requests of the last second really started, oldest first. */
 	started: number[];
+	/** The pace factor set at the last slow-down, and when. */
+	slowFactor: number;
+	slowedAt: number;
 }
 
 const lanes = new Map<string, Lane>();
@@ -29,26 +41,45 @@ const lanes = new Map<string, Lane>();
 function laneOf(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { nextSlot: 0, started: [] };
+		lane = { nextSlot: 0, started: [], slowFactor: 1, slowedAt: 0 };
 		lanes.set(key, lane);
 	}
 	return lane;
 }
 
-/** Waits for this request's turn. `perSecond` <= 0 means no pacing; a hold after a 429 applies either way. */
-export async function waitForSlot(key: string, perSecond: number): Promise<void> {
+function paceFactor(lane: Lane, now: number): number {
+	return Math.min(1, lane.slowFactor + ((now - lane.slowedAt) / RECOVERY_MS) * (1 - SLOWEST));
+}
+
+/** A vendor's documented rate and how many n8n processes share the credential. */
+export interface RateBudget {
+	/** Requests per second the vendor allows per credential; 0 or less when it documents none. */
+	perSecond: number;
+	/** n8n processes using the credential at once (the operator's setting); 1 when unset. */
+	processes?: number;
+}
+
+/** This process's pace (per second) and its most starts in any second, for a budget. */
+export function processShare(budget: RateBudget, factor = 1): { pace: number; cap: number } {
+	const processes = Math.max(1, Math.floor(Number(budget.processes) || 1));
+	const pace = (budget.perSecond * RATE_SHARE * factor) / processes;
+	return { pace, cap: Math.max(1, Math.round(pace)) };
+}
+
+/** Waits for this request's turn. Without a documented rate only a hold after a 429 applies. */
+export async function waitForSlot(key: string, budget: RateBudget): Promise<void> {
 	const lane = laneOf(key);
-	if (!(perSecond > 0)) {
+	if (!(budget.perSecond > 0)) {
 		const held = lane.nextSlot - Date.now();
 		if (held > 0) await sleep(held);
 		return;
 	}
 	const now = Date.now();
+	const { pace, cap } = processShare(budget, paceFactor(lane, now));
 	const slot = Math.max(now, lane.nextSlot);
-	lane.nextSlot = slot + 1000 / perSecond;
+	lane.nextSlot = slot + 1000 / pace;
 	if (slot > now) await sleep(slot - now);
 
-	const cap = Math.max(1, Math.floor(perSecond));
 	// Bounded: each pass either starts the request or waits for the oldest start to leave the window.
 	for (let pass = 0; pass < 1000; pass++) {
 		const at = Date.now();
@@ -61,10 +92,16 @@ export async function waitForSlot(key: string, perSecond: number): Promise<void>
 	}
 }
 
-/** After a 429, nobody on this credential starts again before `until` (epoch ms). */
-export function holdUntil(key: string, until: number): void {
+/**
+ * After a 429: nobody on this credential in this process starts before `until` (epoch ms), and the
+ * pace halves (once per burst of 429s), recovering over RECOVERY_MS.
+ */
+export function holdAfterRateLimit(key: string, until: number, now = Date.now()): void {
 	const lane = laneOf(key);
 	lane.nextSlot = Math.max(lane.nextSlot, until);
+	if (now - lane.slowedAt < SAME_BURST_MS) return;
+	lane.slowFactor = Math.max(SLOWEST, paceFactor(lane, now) / 2);
+	lane.slowedAt = now;
 }
 
 /** For tests: forget all pacing state. */

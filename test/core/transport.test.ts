@@ -72,7 +72,16 @@ describe('requests', () => {
 		const { error } = await runNode(h, probe({ method: 'GET', path: '/thing' }));
 		expect(error?.message).toMatch(/Probe is rate-limiting requests \(429\)/);
 		expect(error?.description).toMatch(/Try again after \d{4}-\d{2}-\d{2}T/);
-		expect(server.requests('probe').length).toBeLessThanOrEqual(6);
+		expect(server.requests('probe').length).toBeLessThanOrEqual(DEFAULT_RETRY.maxRateLimitAttempts);
+	});
+
+	it('retries 429s within a time budget, not a count of attempts', async () => {
+		// More 429s than the attempts allowed for 5xx: still absorbed, as the waits fit the time budget.
+		sim.setFaults({ next429: DEFAULT_RETRY.maxAttempts + 4, retryAfter: '' });
+		const { items, error } = await runNode(h, probe({ method: 'GET', path: '/thing' }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(server.requests('probe').map((r) => r.status).filter((s) => s === 429)).toHaveLength(DEFAULT_RETRY.maxAttempts + 4);
 	});
 
 	it('retries a 503 for an idempotent request', async () => {

@@ -29,7 +29,8 @@ export const VENDOR_NAME: Record<VendorKey, string> = {
 };
 
 /** Attempts per request (nodes/*\/transport.ts: Venio keeps 3, the others the shared 6). */
-export const MAX_ATTEMPTS: Record<VendorKey, number> = { venio: 3, meedee: 6, shopline: 6, salekit: 6 };
+/** 429s are retried within a time budget, with this many attempts as the safety bound (same for every vendor). */
+export const MAX_RATE_LIMIT_ATTEMPTS = 30;
 
 export interface Sims {
 	venio: VenioSim;

@@ -18,7 +18,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Faults, Vendor } from '../../sandbox/core';
 import { runNode, type RunResult } from '../harness/n8n';
-import { armAfter, byInput, faultTally, isErrorItem, MAX_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
+import { armAfter, byInput, faultTally, isErrorItem, MAX_RATE_LIMIT_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
 
 let env: Env;
 
@@ -200,7 +200,7 @@ const unclear = (count: number) => (op: Op): Effect =>
 const FAULTS: Fault[] = [
 	{
 		title: '429 storm with Retry-After: 0',
-		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_ATTEMPTS[op.vendor] - 1, retryAfter: '0' }),
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_RATE_LIMIT_ATTEMPTS - 1, retryAfter: '0' }),
 		effect: () => ({ absorbed: true }),
 	},
 	{
@@ -218,7 +218,7 @@ const FAULTS: Fault[] = [
 	},
 	{
 		title: '429 storm beyond the retry budget',
-		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_ATTEMPTS[op.vendor], retryAfter: '0' }),
+		arm: (vendor, _s, op) => inject(vendor, op, { next429: MAX_RATE_LIMIT_ATTEMPTS, retryAfter: '0' }),
 		effect: () => ({ failing: [0], message: RATE_LIMITED }),
 	},
 	{
