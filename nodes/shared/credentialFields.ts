@@ -24,7 +24,7 @@ export const accessTokenProperty: INodeProperties = {
  * once. Each process's pace lives in its own memory, so with queue-mode workers the budget is split.
  */
 export const sharingProcessesProperty: INodeProperties = {
-	displayName: 'n8n Processes Sharing This Credential',
+	displayName: 'Processes Sharing This Credential',
 	name: 'sharingProcesses',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },

@@ -25,19 +25,25 @@ import {
 } from 'n8n-workflow';
 
 import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, tokenRequestErrorIn, type VendorErrorInfo } from './errors';
-import { holdUntil, RATE_SHARE, waitForSlot } from './limiter';
+import { holdAfterRateLimit, waitForSlot, type RateBudget } from './limiter';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface RetryPolicy {
+	/** Most attempts of one request after transient failures (5xx, timeouts, resets). */
 	maxAttempts: number;
-	/** Most time spent waiting between attempts of one request, in ms. */
+	/**
+	 * Most time spent waiting between attempts of one request, in ms. A 429 is retried within this
+	 * time budget (not a count of attempts): a vendor shared with other processes can need a while.
+	 */
 	maxTotalWaitMs: number;
+	/** A safety bound on attempts after 429s (Retry-After: 0 storms would never spend the time). */
+	maxRateLimitAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxTotalWaitMs: 60_000, baseDelayMs: 400, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxTotalWaitMs: 60_000, maxRateLimitAttempts: 30, baseDelayMs: 400, maxDelayMs: 10_000 };
 
 /** What each vendor module tells the transport about its API. */
 export interface VendorApi {
@@ -162,6 +168,7 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 	// One lane per account: the client id where the credential trades it for tokens (the access token
 	// changes at every renewal), else the static token.
 	const laneKey = credentialKey(api.name, credentials, credentials.clientId ? ['baseUrl', 'clientId'] : ['baseUrl', 'accessToken', 'token']);
+	const budget: RateBudget = { perSecond: api.requestsPerSecond ?? 0, processes: Number(credentials.sharingProcesses ?? 1) };
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${api.baseUrl(credentials).replace(/\/+$/, '')}${request.path}`,
@@ -191,7 +198,7 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitForSlot(laneKey, api.requestsPerSecond ? api.requestsPerSecond * RATE_SHARE : 0);
+		await waitForSlot(laneKey, budget);
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
@@ -241,11 +248,11 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		}
 
 		const wait = rateLimited ? retryAfterMs(failure.headers) ?? backoffMs(attempt, policy) : backoffMs(attempt, policy);
-		if (attempt >= policy.maxAttempts || waited + wait > policy.maxTotalWaitMs) {
-			if (rateLimited) throw rateLimitError(node, api.name, attempt, waited, wait, request.itemIndex);
+		if (attempt >= (rateLimited ? policy.maxRateLimitAttempts : policy.maxAttempts) || waited + wait > policy.maxTotalWaitMs) {
+			if (rateLimited) throw rateLimitError(node, api, attempt, waited, wait, request.itemIndex);
 			throw failure.code === 'EBADJSON' || failure.status === undefined ? unknownOutcome(failure, attempt) : fail(failure);
 		}
-		if (rateLimited) holdUntil(laneKey, Date.now() + wait);
+		if (rateLimited) holdAfterRateLimit(laneKey, Date.now() + wait);
 		waited += wait;
 		await sleep(wait);
 	}
@@ -286,11 +293,14 @@ function unknownOutcomeError(
 	});
 }
 
-function rateLimitError(node: ReturnType<RequestContext['getNode']>, vendor: string, attempts: number, waitedMs: number, nextWaitMs: number, itemIndex?: number) {
+function rateLimitError(node: ReturnType<RequestContext['getNode']>, api: VendorApi, attempts: number, waitedMs: number, nextWaitMs: number, itemIndex?: number) {
 	const retryAt = new Date(Date.now() + nextWaitMs).toISOString();
+	const sharing = api.requestsPerSecond
+		? ` ${api.name} allows ${api.requestsPerSecond} requests per second per credential: when several n8n processes (queue-mode workers) or other apps use it, set "Processes Sharing This Credential" on the credential.`
+		: '';
 	return new NodeApiError(node, { status: 429 } as JsonObject, {
-		message: `${vendor} is rate-limiting requests (429): still limited after ${attempts} attempts over ${Math.round(waitedMs / 1000)} s`,
-		description: `Try again after ${retryAt}, or lower the node's concurrency or batch size.`,
+		message: `${api.name} is rate-limiting requests (429): still limited after ${attempts} attempts over ${Math.round(waitedMs / 1000)} s`,
+		description: `Try again after ${retryAt}, or lower the node's concurrency or batch size.${sharing}`,
 		httpCode: '429',
 		itemIndex,
 	});
