@@ -5,7 +5,7 @@
  * n8n's own CLI. Everything listens on 127.0.0.1.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -28,6 +28,38 @@ export interface N8nOptions {
 	fresh?: boolean;
 	/** n8n's log level; `n8n execute` prints its result only at info. */
 	logLevel?: string;
+	/** Queue mode (scripts/queue/): Postgres and Redis shared by a main and its workers. */
+	queue?: QueueSettings;
+	/** A worker's health server port (queue mode); its readiness is awaited there. */
+	healthPort?: number;
+	/** Also append everything the process prints to this file. */
+	logFile?: string;
+	/** Told the process id as soon as the process exists (queue mode: its process group, for an emergency stop). */
+	onSpawn?: (pid: number) => void;
+}
+
+/** What every queue-mode process (main and workers) gets: the same database and Redis, on 127.0.0.1. */
+export interface QueueSettings {
+	postgres: { port: number; database: string; user: string; password: string };
+	redisPort: number;
+}
+
+function queueEnv(options: N8nOptions): NodeJS.ProcessEnv {
+	const q = options.queue;
+	if (!q) return { DB_TYPE: 'sqlite' };
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(q.redisPort),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(q.postgres.port),
+		DB_POSTGRESDB_DATABASE: q.postgres.database,
+		DB_POSTGRESDB_USER: q.postgres.user,
+		DB_POSTGRESDB_PASSWORD: q.postgres.password,
+		// Workers: the health server (readiness) on its own port, and on 127.0.0.1 (it binds all interfaces otherwise).
+		...(options.healthPort ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(options.healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
+	};
 }
 
 export function ensureN8nInstalled(): void {
@@ -46,7 +78,7 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-		DB_TYPE: 'sqlite',
+		...queueEnv(options),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -131,24 +163,45 @@ async function waitForReady(url: string, child: ChildProcess, output: string[], 
 	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${output.slice(-40).join('')}`);
 }
 
-export async function startN8n(options: N8nOptions, timeoutMs = 120_000): Promise<RunningN8n> {
+/**
+ * Starts `n8n start` (or, in queue mode, `n8n worker --concurrency=N` with `command` 'worker') and
+ * waits until it is ready. Queue-mode processes run in their own process group and are stopped as
+ * a group, so n8n's task runner goes with them.
+ */
+export async function startN8n(options: N8nOptions, timeoutMs = 120_000, command: 'start' | 'worker' = 'start', args: string[] = []): Promise<RunningN8n> {
 	const port = options.port ?? 5678;
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: env(options), stdio: ['ignore', 'pipe', 'pipe'] });
+	const url = command === 'worker' ? `http://127.0.0.1:${options.healthPort}` : `http://127.0.0.1:${port}`;
+	const group = !!options.queue;
+	const child = spawn(NODE24, [N8N_BIN, command, ...args], { env: env(options), stdio: ['ignore', 'pipe', 'pipe'], detached: group });
+	if (child.pid) options.onSpawn?.(child.pid);
 	const output: string[] = [];
+	const file = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 	const keep = (chunk: Buffer) => {
 		output.push(chunk.toString());
 		if (output.length > 400) output.splice(0, output.length - 400);
+		file?.write(chunk);
 	};
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			if (group && child.pid) process.kill(-child.pid, name);
+			else child.kill(name);
+		} catch {
+			// already gone
+		}
+	};
 	const stop = async () => {
-		if (child.exitCode !== null) return;
-		child.kill('SIGTERM');
-		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			signal('SIGTERM');
+			const timer = setTimeout(() => signal('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		// The group's other members (the task runner) when n8n itself left first.
+		if (group) signal('SIGKILL');
+		file?.end();
 	};
 	try {
 		await waitForReady(url, child, output, timeoutMs);
