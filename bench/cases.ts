@@ -29,7 +29,7 @@ export function sized(full: number, scale: number, min: number): number {
 }
 
 export interface Row {
-	case: 1 | 2 | 3 | 4;
+	case: 1 | 2 | 3 | 4 | 5;
 	/** What ran, e.g. "SHOPLINE node" or "HTTP Request (careful)". */
 	runner: string;
 	kind: 'pack' | 'httpRequest';
@@ -67,6 +67,10 @@ export interface Row {
 	vsHttpRunner?: string;
 	/** Case 4: bytes of the packed tarball. */
 	tarballBytes?: number;
+	/** Case 5: requests per second the vendor answered with success, first to last request. */
+	vendorRate?: number;
+	/** Case 5: vendorRate ÷ the vendor's documented limit. */
+	limitShare?: number;
 	error?: string;
 	notes: string[];
 }

@@ -5,7 +5,7 @@
  * Knobs (environment):
  *   BENCH_SCALE=0.01      multiply every size (default 1 = the sizes of issue 9)
  *   BENCH_LATENCY_MS=50   added latency per request; BENCH_JITTER_MS=50 adds 0..50 ms more
- *   BENCH_CASES=1,2,3,4   which cases to run
+ *   BENCH_CASES=1,2,3,4,5 which cases to run (5 = queue mode, issue 15; BENCH_CASES=5 runs it alone)
  *   BENCH_COLD_RUNS=7     fresh processes for the cold-load median
  *   BENCH_OUT=dir         where to write latest.md / latest.json (default bench/results)
  *   BENCH_SANDBOX=inline  run the sandbox in this process (default: its own process)
@@ -16,6 +16,7 @@ import path from 'node:path';
 
 import { coldLoad, meedeeCustomers, shoplineOrders, SIZES, sized, venioUpserts, type BenchConfig, type Context, type Row } from './cases';
 import { HTTP_REQUEST_TYPE, loadHarness, loadHttpRequestNode, ROOT } from './harness';
+import { QUEUE_ORDERS, queueThroughput } from './queue';
 import { markdown, targetsOf, type BenchReport } from './report';
 import { startBenchSandbox } from './sandbox';
 
@@ -33,10 +34,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
 		if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number >= 0, got "${v}"`);
 		return n;
 	};
-	const cases = (env.BENCH_CASES ?? '1,2,3,4')
+	const cases = (env.BENCH_CASES ?? '1,2,3,4,5')
 		.split(',')
 		.map((s) => Number(s.trim()))
-		.filter((n) => [1, 2, 3, 4].includes(n));
+		.filter((n) => [1, 2, 3, 4, 5].includes(n));
 	return {
 		scale: number('BENCH_SCALE', 1),
 		latencyMs: number('BENCH_LATENCY_MS', 50),
@@ -68,7 +69,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 	};
 	const rows: Row[] = [];
 	const leftOut: string[] = [];
-	const jobs: Record<number, (c: Context) => Promise<Row[]>> = { 1: shoplineOrders, 2: meedeeCustomers, 3: venioUpserts, 4: coldLoad };
+	const jobs: Record<number, (c: Context) => Promise<Row[]>> = { 1: shoplineOrders, 2: meedeeCustomers, 3: venioUpserts, 4: coldLoad, 5: queueThroughput };
 	try {
 		for (const c of options.cases) {
 			const caseRows = await jobs[c](ctx);
@@ -79,7 +80,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 		await sandbox.stop();
 	}
 	for (const r of rows) if (r.wallMs === null) leftOut.push(`Case ${r.case}, ${r.runner}: ${r.notes.join('; ')}`);
-	for (const c of [1, 2, 3, 4]) if (!options.cases.includes(c)) leftOut.push(`Case ${c}: not selected (BENCH_CASES)`);
+	for (const c of [1, 2, 3, 4, 5]) if (!options.cases.includes(c)) leftOut.push(`Case ${c}: not selected (BENCH_CASES)`);
 	return {
 		startedAt,
 		node: process.version,
@@ -94,6 +95,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 				shoplineOrders: sized(SIZES.shoplineOrders, options.scale, 30),
 				meedeeCustomers: sized(SIZES.meedeeCustomers, options.scale, 30),
 				venioUpserts: sized(SIZES.venioUpserts, options.scale, 4),
+				queueOrders: sized(QUEUE_ORDERS, options.scale, 30),
 			},
 		},
 		rows,
