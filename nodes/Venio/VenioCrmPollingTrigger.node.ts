@@ -11,6 +11,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { TIME_UNREADABLE_FIELD } from '../shared/polling';
 import { simplifyProperty } from '../shared/router';
 import { CUSTOMER_ENQUIRY_PATH } from './actions/customer/getMany.operation';
 import { customersChangedSince, selectNewCustomers, type PollState } from './polling';
@@ -64,7 +65,7 @@ export class VenioCrmPollingTrigger implements INodeType {
 						typeOptions: { minValue: 0, maxValue: 1440 },
 						default: 10,
 						description:
-							'How far back each check looks again, so changes Venio saves late are still caught. Customers already emitted are not emitted again.',
+							'How far back each check looks again, so changes Venio saves late are still caught. Customers already emitted are not emitted again. One whose time cannot be read is emitted once, with timeUnreadable set to true.',
 					},
 				],
 			},
@@ -94,9 +95,11 @@ export class VenioCrmPollingTrigger implements INodeType {
 		// The first poll starts from now (selectNew remembers recent changes without emitting them).
 		const now = Date.now();
 		const records = await customersChangedSince(this, CUSTOMER_ENQUIRY_PATH, (state.watermark ? Date.parse(state.watermark) : now) - overlapMs);
-		const { fresh, next } = selectNewCustomers(records, state, overlapMs, now);
+		const { fresh, timeUnreadable, next } = selectNewCustomers(records, state, overlapMs, now);
 		// Reached only when every page was read: the watermark moves together with the emitted items.
 		staticData.customers = next as IDataObject;
-		return fresh.length ? [this.helpers.returnJsonArray(shape(fresh) as IDataObject[])] : null;
+		if (!fresh.length) return null;
+		const out = shape(fresh).map((c, n) => (timeUnreadable.has(fresh[n]) ? { ...c, [TIME_UNREADABLE_FIELD]: true } : c));
+		return [this.helpers.returnJsonArray(out as IDataObject[])];
 	}
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { withOffset } from '../shared/dates';
+import { instantMs, withOffset } from '../shared/dates';
 import { selectNew, type PollState, type Selection } from '../shared/polling';
 import { MAX_PAGE_LENGTH, venioRequest, type RequestContext } from './transport';
 
@@ -23,7 +23,8 @@ const MAX_PAGES = 1000;
 
 export const venioTime = (ms: number) => withOffset(new Date(ms), BANGKOK_MINUTES);
 
-const timeOf = (record: IDataObject) => Date.parse(String(record.dateModified ?? ''));
+/** Venio writes Bangkok wall times ("2026-01-05T16:50:00+07:00"); [INF] one without an offset is Bangkok too. */
+const timeOf = (record: IDataObject) => instantMs(record.dateModified, BANGKOK_MINUTES);
 
 /** Same record, same version: id + change time + content digest (two edits in one second differ). */
 export function recordKey(record: IDataObject): string {
@@ -34,26 +35,26 @@ export function recordKey(record: IDataObject): string {
 /** Every customer changed at or after `sinceMs`, oldest change first. */
 export async function customersChangedSince(ctx: RequestContext, enquiryPath: string, sinceMs: number): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
-	let since = venioTime(sinceMs);
+	let fromMs = sinceMs;
 	let skip = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const data = await venioRequest.call(ctx, {
 			method: 'POST',
 			path: enquiryPath,
 			// [INF] modifiedSince and orderBy "dateModified asc" (the documented enquiry has orderBy).
-			body: { modifiedSince: since, orderBy: 'dateModified asc', skip, pageLength: MAX_PAGE_LENGTH },
+			body: { modifiedSince: venioTime(fromMs), orderBy: 'dateModified asc', skip, pageLength: MAX_PAGE_LENGTH },
 			idempotent: true,
 		});
 		const batch = Array.isArray(data) ? (data as IDataObject[]) : [];
 		out.push(...batch);
 		if (batch.length < MAX_PAGE_LENGTH) break;
-		const last = String(batch[batch.length - 1].dateModified ?? '');
+		const last = timeOf(batch[batch.length - 1]);
 		// No usable time on the last record (or all in one second): page on by skip from the same time.
-		if (Number.isNaN(Date.parse(last)) || Date.parse(last) === Date.parse(since)) skip += batch.length;
+		if (Number.isNaN(last) || last === fromMs) skip += batch.length;
 		else {
 			// Records sharing the last record's time were read already: skip them in the next page.
-			skip = batch.filter((c) => String(c.dateModified) === last).length;
-			since = last;
+			skip = batch.filter((c) => timeOf(c) === last).length;
+			fromMs = last;
 		}
 	}
 	return out;

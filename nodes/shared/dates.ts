@@ -47,6 +47,17 @@ export function parseIsoDateTime(text: string): IsoDateTime | undefined {
 	return { wallMs, offsetMinutes: (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) };
 }
 
+/**
+ * The instant (ms) a record's date-time stands for, read strictly; a value without Z or an offset
+ * is a wall time at `assumedOffsetMinutes` (the vendor's own zone). NaN for anything else: a date
+ * alone, a number, "12Z", an impossible day.
+ */
+export function instantMs(value: unknown, assumedOffsetMinutes = 0): number {
+	const parsed = typeof value === 'string' ? parseIsoDateTime(value) : undefined;
+	if (!parsed) return Number.NaN;
+	return parsed.wallMs - (parsed.offsetMinutes ?? assumedOffsetMinutes) * 60_000;
+}
+
 /** The calendar date an instant falls on in `timeZone`, as YYYY-MM-DD. */
 export function dateInZone(instant: Date, timeZone: string): string {
 	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);

@@ -4,7 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SandboxServer, Vendor } from '../../sandbox/core';
-import { deliver, makeNode, poll, storeCredentials, webhookLifecycle } from '../harness/n8n';
+import { deliver, makeNode, poll, pollerStaticData, restartPollers, storeCredentials, webhookLifecycle } from '../harness/n8n';
 import { useVenio } from './setup';
 
 const env = useVenio();
@@ -141,9 +141,9 @@ describe('Venio CRM Polling Trigger', () => {
 		const staticData: IDataObject = {};
 		const recent = await upsert({ customerName: 'Changed Before Activation' });
 		expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
-		const state = staticData['node:Venio Poll'] as { customers: { watermark: string; seen: string[] } };
+		const state = pollerStaticData(staticData)['node:Venio Poll'] as { customers: { watermark: string; seen: Record<string, string> } };
 		expect(state.customers.watermark).toMatch(/\+07:00$/);
-		expect(state.customers.seen.some((k) => k.includes(`@`))).toBe(true);
+		expect(Object.values(state.customers.seen).join('')).toHaveLength(10); // the customer changed just before, as one short hash
 
 		const a = await upsert({ customerName: 'New A' });
 		const b = await upsert({ customerName: 'New B' });
@@ -154,10 +154,11 @@ describe('Venio CRM Polling Trigger', () => {
 
 		// The overlap is read again on every poll: modifiedSince = watermark - 10 minutes.
 		const since = (enquiries().at(-1)!.body as { modifiedSince: string }).modifiedSince;
-		const watermark = (staticData['node:Venio Poll'] as { customers: { watermark: string } }).customers.watermark;
+		const watermark = (pollerStaticData(staticData)['node:Venio Poll'] as { customers: { watermark: string } }).customers.watermark;
 		expect(Date.parse(watermark) - Date.parse(since)).toBe(10 * 60_000);
 
-		// "Restart": a new node object and context, the same static data.
+		// A restart: the poller's memory is gone; it starts again from what n8n saved (at the last poll that emitted).
+		restartPollers(staticData);
 		await upsert({ customerCode: a, customerName: 'New A, edited' });
 		const c = await upsert({ customerName: 'New C' });
 		const restarted = await poll(env.h, pollingNode(), staticData);
@@ -228,5 +229,54 @@ describe('Venio CRM Polling Trigger', () => {
 		});
 		expect(codes(result)).toEqual(changed.items.map((i) => i.json.customerCode as string).sort());
 		expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+	});
+
+	it('more than 5,000 customers changed inside the overlap window are emitted once each, across polls and a restart', async () => {
+		const staticData: IDataObject = {};
+		try {
+			env.sim.seed(5_600);
+			expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+			// A bulk import in Venio: 5,600 customers changed within four minutes (25 a second).
+			const start = Date.now() - 5 * 60_000;
+			env.sim.customers.forEach((c, i) => (c.dateModified = start + i * 40));
+			const first = await poll(env.h, pollingNode(), staticData);
+			expect(first?.[0]).toHaveLength(5_600);
+			expect(new Set(codes(first)).size).toBe(5_600);
+			expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+			restartPollers(staticData);
+			expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+			// What n8n stores stays small: a 10-character hash a customer, grouped by minute.
+			expect(JSON.stringify(staticData).length).toBeLessThan(5_600 * 11);
+		} finally {
+			env.sim.seed();
+		}
+	});
+
+	it('a customer whose change time is missing or unreadable is emitted once, flagged, and not again', async () => {
+		const staticData: IDataObject = {};
+		expect(await poll(env.h, pollingNode(), staticData)).toBeNull(); // activated before they showed up
+		const odd = [
+			{ customerId: 990001, customerCode: 'CNOTIME', customerName: 'No Time', dateModified: null },
+			{ customerId: 990002, customerCode: 'CODDTIME', customerName: 'Odd Time', dateModified: '31/12/2026 10:00' },
+		];
+		const { intercept } = await import('./setup');
+		// Venio's last page of every read carries them (an answer without a usable dateModified).
+		const restore = intercept(env.sim, 'POST', '/v3/customers/enquiry', async (req, original) => {
+			const answer = await original(req);
+			const body = answer.body as { data: IDataObject[] };
+			return body.data.length < 50 ? { ...answer, body: { ...body, data: [...body.data, ...odd] } } : answer;
+		});
+		try {
+			const emitted = await poll(env.h, pollingNode(), staticData);
+			expect(emitted?.[0].map((i) => [i.json.code, i.json.timeUnreadable])).toEqual([
+				['CNOTIME', true],
+				['CODDTIME', true],
+			]);
+			expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+			restartPollers(staticData);
+			expect(await poll(env.h, pollingNode(), staticData)).toBeNull();
+		} finally {
+			restore();
+		}
 	});
 });
