@@ -1,27 +1,38 @@
 /**
  * Starts a workflow on MeeDee POS webhook events. On activation it subscribes its own URL through
  * the Partner API and keeps the subscription id and signing secret in static data; deliveries are
- * checked against the signature on the raw body, answered at once, and emitted once per delivery id.
+ * checked against the signature on the raw body, answered at once, and emitted once per event. The
+ * duplicate key and the age check use only signed content (the body), never the unsigned headers.
  */
+import { createHash } from 'node:crypto';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deleteSubscription, forgetSubscription, keepOnlyOurs, rememberSubscription, seenBefore, type SubscriptionState } from '../shared/webhook';
+import { claimDelivery, recordDeliveries } from '../shared/deliveries';
+import { deleteSubscription, forgetSubscription, keepOnlyOurs, rememberSubscription, type SubscriptionState } from '../shared/webhook';
 import { WEBHOOK_EVENTS } from './events';
-import { DELIVERY_HEADER, EVENT_HEADER, isValidSignature, SIGNATURE_HEADER } from './signature';
+import { EVENT_HEADER, isValidSignature, SIGNATURE_HEADER, staleReason } from './signature';
 import { meedeeList, meedeeRequest } from './transport';
 
 function sameEvents(a: unknown, b: string[]): boolean {
 	const left = Array.isArray(a) ? a.map(String).sort() : [];
 	const right = [...b].sort();
 	return left.length === right.length && left.every((e, i) => e === right[i]);
+}
+
+/** Signed content only: the event id in the body, else a digest of the whole signed body. */
+function eventKey(body: IDataObject, rawBody?: Buffer): string | undefined {
+	if (typeof body.id === 'string' && body.id !== '') return `event|${body.id}`;
+	return rawBody ? `body|${createHash('sha256').update(rawBody).digest('hex')}` : undefined;
 }
 
 async function removeSubscription(ctx: IHookFunctions, id: string): Promise<void> {
@@ -104,13 +115,27 @@ export class MeeDeePosTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const body = this.getBodyData();
+		// [INF] created_at is inside the signed body: a replay of an old delivery is refused by its age,
+		// and a recent one by the ledger, which remembers at least as long.
+		const stale = staleReason(body.created_at);
+		if (stale) {
+			this.getResponseObject().status(400).json({ error: 'stale_delivery', message: stale });
+			return { noWebhookResponse: true };
+		}
 		const event = String(body.event ?? headers[EVENT_HEADER] ?? '');
 		// [INF] MeeDee's ping uses the event name "ping": acknowledged so the ping reports delivered.
 		if (event === 'ping') return { webhookResponse: { received: true } };
 		const wanted = this.getNodeParameter('events') as string[];
 		if (!wanted.includes(event)) return { webhookResponse: { received: true, ignored: event } };
-		const deliveryId = String(headers[DELIVERY_HEADER] ?? body.id ?? '');
-		if (deliveryId && seenBefore(state, deliveryId)) return { webhookResponse: { received: true, duplicate: true } };
+		const key = eventKey(body, rawBody);
+		if (key && !claimDelivery(this, key)) return { webhookResponse: { received: true, duplicate: true } };
 		return { workflowData: [this.helpers.returnJsonArray(body)] };
+	}
+
+	/** The execution's first step: the event is recorded as handled, so a repeat after a restart is refused. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Without an id the key was a digest of the raw body, which the execution no longer has:
+		// such deliveries are remembered in the receiving process only.
+		return recordDeliveries(this, (json) => eventKey(json));
 	}
 }

@@ -4,6 +4,7 @@
  * This mirrors the sandbox's guess: header `X-MeeDee-Signature: sha256=<hex HMAC-SHA256 of the raw
  * body, keyed with the subscription secret>`, plus event and delivery-id headers.
  */
+import { RETENTION_MS } from '../shared/deliveries';
 import { hmacSha256Hex, safeEqual } from '../shared/webhook';
 
 /** Header names as n8n hands them to us (lower case). */
@@ -22,4 +23,17 @@ export function isValidSignature(secret: unknown, rawBody: Buffer | string | und
 	if (typeof secret !== 'string' || secret === '' || rawBody === undefined) return false;
 	const received = Array.isArray(header) ? header[0] : header;
 	return safeEqual(received, signatureFor(secret, rawBody));
+}
+
+/** A signed delivery older than the ledger remembers (or from the future beyond clock skew) is refused. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Why a delivery's signed `created_at` puts it outside the window; undefined when inside or absent. */
+export function staleReason(createdAt: unknown, now = Date.now()): string | undefined {
+	if (createdAt === undefined || createdAt === null || createdAt === '') return undefined;
+	const at = Date.parse(String(createdAt));
+	if (Number.isNaN(at)) return 'created_at is not a date';
+	if (at < now - RETENTION_MS) return 'the delivery is older than 24 hours';
+	if (at > now + CLOCK_SKEW_MS) return 'created_at is in the future';
+	return undefined;
 }

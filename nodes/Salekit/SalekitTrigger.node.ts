@@ -5,13 +5,16 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { pastedUrlWebhookMethods, refusedToken, seenBefore } from '../shared/webhook';
+import { claimDelivery, recordDeliveries } from '../shared/deliveries';
+import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
 
 const EVENTS = [
 	{ name: 'Any Sync Event', value: 'any', description: 'Every order event this URL receives' },
@@ -19,6 +22,12 @@ const EVENTS = [
 	{ name: 'Payment Status Changed', value: 'order_payment_changed', description: 'Salekit field "API cập nhật trạng thái thanh toán"' },
 	{ name: 'Processing Status Changed', value: 'order_status_changed', description: 'Salekit field "API cập nhật trạng thái xử lý"' },
 ];
+
+/** [INF] Salekit's sync body is the order itself; a re-send repeats the same order state. */
+function eventKey(body: IDataObject): string {
+	const event = typeof body.event === 'string' ? body.event : undefined;
+	return [event ?? 'order', body.id, body.status, body.pay_status, body.updated_at].join('|');
+}
 
 export class SalekitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,9 +74,12 @@ export class SalekitTrigger implements INodeType {
 		const wanted = this.getNodeParameter('event') as string;
 		if (wanted !== 'any' && event && event !== wanted) return { webhookResponse: { received: true, ignored: event } };
 
-		// [INF] Salekit's sync body is the order itself; a re-send repeats the same order state.
-		const key = [event ?? 'order', body.id, body.status, body.pay_status, body.updated_at].join('|');
-		if (seenBefore(this.getWorkflowStaticData('node'), key)) return { webhookResponse: { received: true, duplicate: true } };
+		if (!claimDelivery(this, eventKey(body))) return { webhookResponse: { received: true, duplicate: true } };
 		return { workflowData: [this.helpers.returnJsonArray(body)] };
+	}
+
+	/** The execution's first step: the event is recorded as handled, so a repeat after a restart is refused. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return recordDeliveries(this, eventKey);
 	}
 }

@@ -2,21 +2,33 @@
  * Starts a workflow from SHOPLINE webhooks. SHOPLINE does not sign merchant-token webhooks, so the
  * subscription address carries a secret token (made on activation, kept in static data) that is
  * checked in constant time. n8n answers 200 at once (SHOPLINE wants it within 15 s and retries up
- * to 3 times); a retried event (same event id) starts the workflow once.
+ * to 3 times); a retried event (same topic and event id) starts the workflow once (deliveries.ts).
  */
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deleteSubscription, forgetSubscription, keepOnlyOurs, newSecret, refusedToken, rememberSubscription, seenBefore, type SubscriptionState } from '../shared/webhook';
+import { claimDelivery, recordDeliveries } from '../shared/deliveries';
+import { deleteSubscription, forgetSubscription, keepOnlyOurs, newSecret, refusedToken, rememberSubscription, type SubscriptionState } from '../shared/webhook';
 import { TOPICS } from './topics';
 import { pagedList, shoplineRequest } from './transport';
+
+/**
+ * [INF] One key per event: its id, as the body carries it (the X-Shopline-Event-Id header repeats it
+ * and stays the same on every retry). The execution's first step reads it back from the body.
+ */
+function eventKey(body: IDataObject, headers: IDataObject = {}): string | undefined {
+	const eventId = body.id ?? headers['x-shopline-event-id'];
+	return eventId === undefined || eventId === null || eventId === '' ? undefined : `event|${String(eventId)}`;
+}
 
 function chosenTopics(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	return [...((ctx.getNodeParameter('topics', []) as string[]) ?? [])].sort();
@@ -116,9 +128,14 @@ export class ShoplineTrigger implements INodeType {
 		const headers = this.getHeaderData() as IDataObject;
 		// [INF] header names; the body carries the same topic and event id.
 		const topic = String(headers['x-shopline-topic'] ?? body.topic ?? '');
-		const eventId = String(headers['x-shopline-event-id'] ?? body.id ?? '');
 		if (topic && !chosenTopics(this).includes(topic)) return { webhookResponse: { received: true, ignored: topic } };
-		if (eventId && seenBefore(data, `${topic}|${eventId}`)) return { webhookResponse: { received: true, duplicate: true } };
+		const key = eventKey(body, headers);
+		if (key && !claimDelivery(this, key)) return { webhookResponse: { received: true, duplicate: true } };
 		return { workflowData: [this.helpers.returnJsonArray(body)] };
+	}
+
+	/** The execution's first step: the event is recorded as handled, so a repeat after a restart is refused. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return recordDeliveries(this, (json) => eventKey(json));
 	}
 }

@@ -4,8 +4,12 @@
  * event is emitted once. Optionally the full order is fetched, as Venio's own examples do.
  */
 import {
+	NodeApiError,
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -13,10 +17,22 @@ import {
 } from 'n8n-workflow';
 
 import { simplifyProperty } from '../shared/router';
-import { hasSeen, pastedUrlWebhookMethods, refusedToken, seenBefore } from '../shared/webhook';
+import { claimDelivery, recordDeliveries, releaseDelivery } from '../shared/deliveries';
+import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
 import { getSalesOrder } from './actions/salesOrder/shared';
 import { toCommonOrder } from './simplify';
 
+/** The webhook's own `Data` object, wherever the output keeps it (raw, Simplify's `extra`, or as is). */
+function deliveryOf(json: IDataObject): IDataObject {
+	const extra = json.extra as IDataObject | undefined;
+	return ((extra?.webhook ?? json.webhook ?? json) as IDataObject) ?? {};
+}
+
+/** [INF] Event and DateModified: a re-sent delivery repeats all three. */
+function eventKey(data: IDataObject): string | undefined {
+	const orderNo = typeof data.SaleOrderNo === 'string' ? data.SaleOrderNo.trim() : '';
+	return orderNo ? [orderNo, data.Event ?? '', data.DateModified ?? ''].join('|') : undefined;
+}
 
 export class VenioCrmTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,25 +89,31 @@ export class VenioCrmTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		// [INF] Event and DateModified: a re-sent delivery repeats all three.
-		const key = [orderNo, data.Event ?? '', data.DateModified ?? ''].join('|');
-		const staticData = this.getWorkflowStaticData('node');
-		if (hasSeen(staticData, key)) return { webhookResponse: { received: true, duplicate: true } };
+		const key = eventKey(data) as string;
+		// Claimed before the fetch, so a re-send arriving meanwhile is refused at once.
+		if (!claimDelivery(this, key)) return { webhookResponse: { received: true, duplicate: true } };
 
 		let json: IDataObject = data;
 		if (this.getNodeParameter('fetchFullOrder', true) as boolean) {
-			// A failed fetch answers 500 and is not remembered, so Venio's re-send is processed.
-			const order = await getSalesOrder.call(this, orderNo);
-			// The delivery's own fields stay with the order: under `extra` in the common shape.
-			if (this.getNodeParameter('simplify', true) as boolean) {
-				const common = toCommonOrder(order);
-				common.extra.webhook = data;
-				json = common;
-			} else json = { ...order, webhook: data };
+			try {
+				const order = await getSalesOrder.call(this, orderNo);
+				// The delivery's own fields stay with the order: under `extra` in the common shape.
+				if (this.getNodeParameter('simplify', true) as boolean) {
+					const common = toCommonOrder(order);
+					common.extra.webhook = data;
+					json = common;
+				} else json = { ...order, webhook: data };
+			} catch (error) {
+				// A failed fetch answers 500 and is forgotten, so Venio's re-send is processed.
+				releaseDelivery(this, key);
+				throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+			}
 		}
-		// Recorded only now, so a failed fetch lets Venio's re-send through; a re-send that arrived
-		// while this one was fetching was recorded first and this copy is dropped.
-		if (seenBefore(staticData, key)) return { webhookResponse: { received: true, duplicate: true } };
 		return { workflowData: [this.helpers.returnJsonArray(json)] };
+	}
+
+	/** The execution's first step: the event is recorded as handled, so a repeat after a restart is refused. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return recordDeliveries(this, (json) => eventKey(deliveryOf(json)));
 	}
 }

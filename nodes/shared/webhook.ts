@@ -1,47 +1,29 @@
 /**
  * Webhook trigger helpers shared by the four triggers: a secret token in the URL where the vendor
- * does not sign, constant-time comparison where it does, a bounded memory of delivered event ids so
- * a retried delivery is emitted once, and the subscription life cycle (pasted URL, or registered
- * through the vendor's API).
+ * does not sign, constant-time comparison where it does, and the subscription life cycle (pasted URL,
+ * or registered through the vendor's API). Repeated deliveries are handled by the delivery ledger
+ * (deliveries.ts).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type INode, type IWebhookFunctions } from 'n8n-workflow';
-
-/** Where the memory of delivered events lives in the node's static data. */
-const SEEN = 'seenEvents';
 
 export function newSecret(bytes = 24): string {
 	return randomBytes(bytes).toString('base64url');
 }
 
-/** Compares two strings in constant time (for equal lengths); false for anything missing. */
+/**
+ * Compares two strings in constant time whatever their lengths: the SHA-256 digests of both sides
+ * (always 32 bytes) are compared, so neither the content nor the length of a secret leaks through
+ * timing. False for anything missing or empty.
+ */
 export function safeEqual(a: unknown, b: unknown): boolean {
 	if (typeof a !== 'string' || typeof b !== 'string' || a.length === 0 || b.length === 0) return false;
-	const left = Buffer.from(a);
-	const right = Buffer.from(b);
-	if (left.length !== right.length) return false;
-	return timingSafeEqual(left, right);
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(a), digest(b));
 }
 
 export function hmacSha256Hex(secret: string, body: Buffer | string): string {
 	return createHmac('sha256', secret).update(body).digest('hex');
-}
-
-/**
- * Remembers event keys in the workflow's static data; true when `key` was seen before.
- * Keeps the newest `max` keys so static data stays small.
- */
-export function seenBefore(staticData: IDataObject, key: string, max = 500): boolean {
-	const seen = ((staticData[SEEN] as string[] | undefined) ??= []);
-	if (seen.includes(key)) return true;
-	seen.push(key);
-	if (seen.length > max) seen.splice(0, seen.length - max);
-	return false;
-}
-
-/** Whether `key` was delivered before, without recording it (for checks that must not remember a failure). */
-export function hasSeen(staticData: IDataObject, key: string): boolean {
-	return ((staticData[SEEN] as string[] | undefined) ?? []).includes(key);
 }
 
 /** Answers 401 unless the URL's `token` equals `expected` (constant time); true when it refused. */
@@ -52,8 +34,9 @@ export function refusedToken(ctx: IWebhookFunctions, expected: unknown): boolean
 }
 
 /**
- * For vendors whose webhook URL is pasted in their admin (nothing to register): activation arms the
- * token check and starts a fresh memory of deliveries; deactivation forgets it.
+ * For vendors whose webhook URL is pasted in their admin (nothing to register): activation marks the
+ * node active; deactivation forgets it. The delivery ledger stays (bounded by time), so a re-send of
+ * an event handled before a deactivation is still recognised.
  */
 export const pastedUrlWebhookMethods = {
 	default: {
@@ -63,13 +46,11 @@ export const pastedUrlWebhookMethods = {
 		async create(this: IHookFunctions): Promise<boolean> {
 			const data = this.getWorkflowStaticData('node');
 			data.activatedAt = new Date().toISOString();
-			data[SEEN] = [];
 			return true;
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
 			const data = this.getWorkflowStaticData('node');
 			delete data.activatedAt;
-			delete data[SEEN];
 			return true;
 		},
 	},
@@ -108,20 +89,18 @@ export async function keepOnlyOurs(
 		if (!found && s.id === state.webhookId && typeof state.secret === 'string' && check.isOurs(s)) found = true;
 		else await check.remove(String(s.id));
 	}
-	if (!found) forgetSubscription(state, false);
+	if (!found) forgetSubscription(state);
 	return found;
 }
 
-/** After `create`: the new subscription's id and secret, and a fresh memory of deliveries. */
+/** After `create`: the new subscription's id and secret. */
 export function rememberSubscription(state: SubscriptionState, webhookId: string, secret: string): void {
 	state.webhookId = webhookId;
 	state.secret = secret;
-	state[SEEN] = [];
 }
 
-/** Forgets the subscription's id and secret, and with `deliveries` the memory of delivered events. */
-export function forgetSubscription(state: SubscriptionState, deliveries = true): void {
+/** Forgets the subscription's id and secret. */
+export function forgetSubscription(state: SubscriptionState): void {
 	delete state.webhookId;
 	delete state.secret;
-	if (deliveries) delete state[SEEN];
 }

@@ -163,7 +163,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const id = node.credentials?.[typeName]?.id;
-		if (id) this.store.set(id, { ...this.store.get(id), ...output } as ICredentialDataDecryptedObject);
+		// n8n stores the credential (encrypted JSON) and later reads a fresh copy of it.
+		if (id) this.store.set(id, JSON.parse(JSON.stringify({ ...this.store.get(id), ...output })) as ICredentialDataDecryptedObject);
 		this.tokenUpdates++;
 		record('token', String(output[expirable.name]));
 		return Object.assign(credentials, output);
@@ -239,6 +240,8 @@ export interface NodeUnderTest {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
 	name?: string;
+	/** The workflow's time zone (settings.timezone); Asia/Bangkok when not given. */
+	timezone?: string;
 }
 
 function fullType(type: string): string {
@@ -302,7 +305,7 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes: h.nodeTypes,
-		settings: { timezone: 'Asia/Bangkok' },
+		settings: { timezone: spec.timezone ?? 'Asia/Bangkok' },
 	});
 	const runData = createRunExecutionData({
 		executionData: {
@@ -318,9 +321,18 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 	return { items, error, run };
 }
 
-function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}) {
+/** Each static-data "database" object stands for one workflow, with an id of its own. */
+const workflowIds = new WeakMap<IDataObject, string>();
+let workflowCounter = 0;
+function workflowIdOf(db: IDataObject): string {
+	let id = workflowIds.get(db);
+	if (!id) workflowIds.set(db, (id = `wf-trigger-${++workflowCounter}`));
+	return id;
+}
+
+function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}, id = 'wf-trigger') {
 	return new Workflow({
-		id: 'wf-trigger',
+		id,
 		name: 'trigger test',
 		nodes: [node],
 		connections: {},
@@ -331,29 +343,69 @@ function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}) {
 	});
 }
 
-/** Runs a polling trigger's `poll()` once with n8n-core's PollContext; static data persists in `staticData`. */
+/*
+ * Static data as n8n 2.41 keeps it. The caller's `staticData` object stands for the workflow's row in
+ * n8n's database: every webhook request loads its own copy (JSON), as n8n does, and what is written
+ * back follows n8n's rules (live-webhooks.js, workflow-runner.js, poll-trigger-executor.js):
+ *   - a webhook request that starts no execution saves its changes;
+ *   - a webhook request that starts an execution loses its own changes (n8n resets the change flag
+ *     when it builds the execution), and the execution runs the trigger node's `execute()`, if any,
+ *     on a fresh copy and saves what that changed when it ends;
+ *   - the activation hooks (checkExists/create/delete) save their changes;
+ *   - a poller keeps its static data in the process's memory between polls and saves it to the
+ *     database only when a poll emits; `restartPollers` drops the memory (as a restart does).
+ */
+const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
+
+function saveIfChanged(db: IDataObject, workflow: Workflow, nodeName: string): void {
+	if ((workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged !== true) return;
+	const key = `node:${nodeName}`;
+	const saved = jsonCopy(workflow.staticData as IDataObject);
+	if (saved[key] === undefined) delete db[key];
+	else db[key] = saved[key];
+}
+
+/** Each poller's in-process static data, per "database" object. */
+const pollerMemory = new WeakMap<IDataObject, IDataObject>();
+
+/** Runs a polling trigger's `poll()` once with n8n-core's PollContext, keeping static data as n8n does. */
 export async function poll(h: Harness, node: INode, staticData: IDataObject, mode: 'manual' | 'trigger' = 'trigger') {
-	const workflow = workflowFor(h, node, staticData);
+	// The poller's memory starts from the database; JSON both ways, so nothing but JSON survives a poll.
+	const memory = jsonCopy(pollerMemory.get(staticData) ?? staticData);
+	const workflow = workflowFor(h, node, memory, workflowIdOf(staticData));
 	const ctx = new PollContext(workflow, node, h.additionalData, mode, 'activate');
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.poll!.call(ctx);
 	record('output', { poll: result?.map((o) => o.map((i) => i.json)) ?? null });
-	// n8n keeps static data on the workflow; carry it back to the caller's object between polls.
-	const nodeData = workflow.staticData[`node:${node.name}`];
-	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	pollerMemory.set(staticData, jsonCopy(workflow.staticData as IDataObject));
+	if (result !== null && result !== undefined) saveIfChanged(staticData, workflow, node.name);
 	return result;
+}
+
+/** What a poller holds in memory now (the database copy before its first poll). */
+export function pollerStaticData(staticData: IDataObject): IDataObject {
+	return pollerMemory.get(staticData) ?? staticData;
+}
+
+/** A restart of n8n for a poller: its memory is gone, the next poll starts from the database. */
+export function restartPollers(staticData: IDataObject): void {
+	pollerMemory.delete(staticData);
+}
+
+/** A restart of n8n for webhook triggers: the process's memory of deliveries is gone. */
+export function restartWebhookProcess(): void {
+	(require(path.join(ROOT, 'dist', 'nodes', 'shared', 'deliveries.js')) as { forgetDeliveriesInMemory: () => void }).forgetDeliveriesInMemory();
 }
 
 /** Calls a webhook trigger's lifecycle method (`checkExists`, `create`, `delete`) with n8n-core's HookContext. */
 export async function webhookLifecycle(h: Harness, node: INode, staticData: IDataObject, method: 'checkExists' | 'create' | 'delete', webhookUrl: string) {
-	const workflow = workflowFor(h, node, staticData);
-	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'wf-trigger', node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
+	const workflow = workflowFor(h, node, jsonCopy(staticData), workflowIdOf(staticData));
+	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: workflow.id, node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
 	const ctx = new HookContext(workflow, node, h.additionalData, 'trigger', 'activate', webhookData);
 	(ctx as unknown as { getNodeWebhookUrl: () => string }).getNodeWebhookUrl = () => webhookUrl;
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.webhookMethods!.default![method]!.call(ctx);
-	const nodeData = workflow.staticData[`node:${node.name}`];
-	if (nodeData) staticData[`node:${node.name}`] = nodeData;
+	saveIfChanged(staticData, workflow, node.name);
 	return result;
 }
 
@@ -364,10 +416,27 @@ export interface FakeWebhookRequest {
 	query?: Record<string, string>;
 }
 
-/** Delivers one request to a webhook trigger's `webhook()` with n8n-core's WebhookContext. */
+/**
+ * The execution a webhook starts: the trigger node first (its `execute()` when it has one, as
+ * n8n-core runs it), on static data loaded afresh, saved when it ends if changed.
+ */
+async function runTriggerExecution(h: Harness, node: INode, staticData: IDataObject, data: INodeExecutionData[][]): Promise<INodeExecutionData[]> {
+	const workflow = workflowFor(h, node, jsonCopy(staticData), workflowIdOf(staticData));
+	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
+	const run = await new WorkflowExecute(h.additionalData, 'webhook', runData).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData[node.name]?.[0];
+	if (task?.error) throw task.error;
+	saveIfChanged(staticData, workflow, node.name);
+	return task?.data?.main?.[0] ?? [];
+}
+
+/**
+ * Delivers one request to a webhook trigger's `webhook()` with n8n-core's WebhookContext, and when it
+ * starts an execution, runs that execution's trigger step. `emitted` is what the workflow receives.
+ */
 export async function deliver(h: Harness, node: INode, staticData: IDataObject, request: FakeWebhookRequest) {
-	const workflow = workflowFor(h, node, staticData);
-	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: 'wf-trigger', node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
+	const workflow = workflowFor(h, node, jsonCopy(staticData), workflowIdOf(staticData));
+	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: workflow.id, node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
 	let status = 200;
 	let sent: unknown;
 	const res = {
@@ -395,13 +464,14 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 	const req = { body: request.body, rawBody, headers, query: request.query ?? {}, params: {}, method: 'POST' };
 	const additionalData = { ...h.additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
-	const ctx = new WebhookContext(workflow, node, additionalData, 'trigger', webhookData, [], null);
+	const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.webhook!.call(ctx);
-	const nodeData = workflow.staticData[`node:${node.name}`];
-	if (nodeData) staticData[`node:${node.name}`] = nodeData;
-	record('output', { result: result.workflowData?.map((o) => o.map((i) => i.json)), status, sent });
-	return { result, status, sent };
+	let emitted: INodeExecutionData[] | undefined;
+	if (result.workflowData) emitted = await runTriggerExecution(h, node, staticData, result.workflowData);
+	else saveIfChanged(staticData, workflow, node.name);
+	record('output', { result: result.workflowData?.map((o) => o.map((i) => i.json)), emitted: emitted?.map((i) => i.json), status, sent });
+	return { result, status, sent, emitted };
 }
 
 /** Calls a `methods.loadOptions` entry with n8n-core's LoadOptionsContext. */

@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { meedeeSignature } from '../../sandbox/meedee';
 import { commonCustomerSchema, commonOrderSchema } from '../../nodes/shared/shapes';
-import { deliver, makeNode, poll, runNode, webhookLifecycle } from '../harness/n8n';
+import { deliver, makeNode, poll, pollerStaticData, restartPollers, runNode, webhookLifecycle } from '../harness/n8n';
 import { intercept, refuse, startReceiver, useMeeDee } from './setup';
 
 let clockOffset = 0;
@@ -25,6 +25,7 @@ function trigger(events: string[] = ['sale.created']) {
 }
 
 const stateOf = (staticData: IDataObject) => (staticData[NODE_KEY] ?? {}) as IDataObject;
+const pollerStateOf = (staticData: IDataObject) => (pollerStaticData(staticData)[NODE_KEY] ?? {}) as IDataObject;
 const subscriptionsAt = (url: string) => env.sim.webhooks.filter((w) => w.data.endpoint_url === url);
 
 /** A subscription made behind the node's back, e.g. by a crashed activation. */
@@ -157,7 +158,7 @@ describe('MeeDee POS Trigger: deliveries', () => {
 		let node: ReturnType<typeof trigger>;
 		let staticData: IDataObject;
 		let secret: string;
-		const payload = { id: 'd1f1c0de-0000-4000-a000-000000000001', event: 'sale.created', created_at: '2026-05-11T15:12:59.723Z', data: { id: 's1', total: '45.50' } };
+		const payload = { id: 'd1f1c0de-0000-4000-a000-000000000001', event: 'sale.created', created_at: new Date().toISOString(), data: { id: 's1', total: '45.50' } };
 		// MeeDee's bytes: spacing a re-serialisation would not reproduce
 		const raw = Buffer.from(JSON.stringify(payload, null, 1));
 
@@ -183,6 +184,28 @@ describe('MeeDee POS Trigger: deliveries', () => {
 			expect(out.status).toBe(status);
 			expect(emitted(out)).toHaveLength(count);
 			if (status === 401) expect(out.sent).toEqual({ error: 'invalid_signature', message: 'Signature does not match' });
+		});
+
+		it('keys repeats on the signed body, not the unsigned delivery header: a replay under a new header is refused', async () => {
+			const signature = meedeeSignature(secret, raw);
+			const first = await deliver(env.h, node, staticData, { body: payload, rawBody: raw, headers: { 'X-MeeDee-Signature': signature, 'X-MeeDee-Delivery': 'one' } });
+			const replay = await deliver(env.h, node, staticData, { body: payload, rawBody: raw, headers: { 'X-MeeDee-Signature': signature, 'X-MeeDee-Delivery': 'two' } });
+			expect(emitted(first)).toHaveLength(1);
+			expect(replay.result.webhookResponse).toEqual({ received: true, duplicate: true });
+			expect(emitted(replay)).toHaveLength(0);
+		});
+
+		it.each([
+			['older than the 24 hours remembered', new Date(Date.now() - 25 * 3_600_000).toISOString(), 'the delivery is older than 24 hours'],
+			['from the future', new Date(Date.now() + 3_600_000).toISOString(), 'created_at is in the future'],
+			['with a created_at that is not a date', 'yesterday', 'created_at is not a date'],
+		])('refuses a correctly signed delivery %s (400), so an old capture cannot be replayed', async (_title, createdAt, reason) => {
+			const old = { ...payload, id: `old-${_title}`, created_at: createdAt };
+			const body = Buffer.from(JSON.stringify(old));
+			const out = await deliver(env.h, node, staticData, { body: old, rawBody: body, headers: { 'X-MeeDee-Signature': meedeeSignature(secret, body) } });
+			expect(out.status).toBe(400);
+			expect(out.sent).toEqual({ error: 'stale_delivery', message: reason });
+			expect(emitted(out)).toHaveLength(0);
 		});
 
 		it('refuses everything once deactivated (no secret left)', async () => {
@@ -217,7 +240,7 @@ describe('MeeDee POS Polling Trigger', () => {
 	it('starts from now, then emits each new sale once, across restarts', async () => {
 		const staticData: IDataObject = {};
 		expect(await pollOnce('sale', staticData)).toEqual([]);
-		expect((staticData[NODE_KEY] as IDataObject).sale).toMatchObject({ watermark: expect.any(String) });
+		expect(pollerStateOf(staticData).sale).toMatchObject({ watermark: expect.any(String) });
 		const first = [newSale(), newSale()];
 		const got = await pollOnce('sale', staticData);
 		expect(got.map((s) => s.id)).toEqual(first);
@@ -254,7 +277,7 @@ describe('MeeDee POS Polling Trigger', () => {
 		const late = newSale();
 		const got = await pollOnce('sale', staticData, raw);
 		expect(got.map((s) => s.id)).toEqual([late]);
-		expect(Date.parse(String(got[0].sold_at))).toBeLessThan(Date.parse(String(((staticData[NODE_KEY] as IDataObject).sale as IDataObject).watermark)));
+		expect(Date.parse(String(got[0].sold_at))).toBeLessThan(Date.parse(String((pollerStateOf(staticData).sale as IDataObject).watermark)));
 		expect(await pollOnce('sale', staticData)).toEqual([]);
 	});
 
@@ -302,5 +325,52 @@ describe('MeeDee POS Polling Trigger', () => {
 		expect(after.map((c) => c.id).sort()).toEqual([target, ...added].sort());
 		expect(after.find((c) => c.id === target)?.total_points).toBe(env.sim.customers[5].data.total_points);
 		expect(await pollOnce('customer', staticData)).toEqual([]);
+	});
+
+	it('more than 5,000 sales inside the overlap window are emitted once each, across polls and a restart', async () => {
+		const staticData: IDataObject = {};
+		await pollOnce('sale', staticData);
+		const ids = Array.from({ length: 5_200 }, newSale); // a rush: all within the hour the next polls read again
+		const got = await pollOnce('sale', staticData, raw);
+		expect(got.map((s) => s.id)).toEqual(ids);
+		expect(await pollOnce('sale', staticData)).toEqual([]);
+		restartPollers(staticData);
+		expect(await pollOnce('sale', staticData)).toEqual([]);
+		const one = newSale();
+		expect((await pollOnce('sale', staticData, raw)).map((s) => s.id)).toEqual([one]);
+		// What n8n stores stays small: a 10-character hash a sale, grouped by minute.
+		expect(JSON.stringify(staticData).length).toBeLessThan(5_201 * 11);
+	});
+
+	it('a sale whose time is missing or unreadable is emitted once, flagged, never dropped', async () => {
+		const staticData: IDataObject = {};
+		await pollOnce('sale', staticData);
+		const [noTime, oddTime] = [newSale(), newSale()];
+		for (const row of env.sim.sales) {
+			if (row.data.id === noTime) delete row.data.sold_at;
+			if (row.data.id === oddTime) row.data.sold_at = '04/12/2026 02:43';
+		}
+		// MeeDee still lists them for the days asked (its own filter placed them); the simulator is told to as well.
+		const restore = intercept(env.sim, 'GET', '/sales', async (req, original) => {
+			const answer = await original(req);
+			const body = answer.body as { data: IDataObject[]; pagination: IDataObject };
+			if (body.pagination.has_more) return answer;
+			const odd = env.sim.sales.filter((r) => r.data.id === noTime || r.data.id === oddTime).map((r) => r.data);
+			return { ...answer, body: { ...body, data: [...body.data, ...odd] } };
+		});
+		try {
+			const on = newSale();
+			const got = await pollOnce('sale', staticData, raw);
+			expect(got.map((s) => [s.id, s.timeUnreadable])).toEqual([
+				[on, undefined],
+				[noTime, true],
+				[oddTime, true],
+			]);
+			expect(await pollOnce('sale', staticData)).toEqual([]);
+			restartPollers(staticData);
+			expect(await pollOnce('sale', staticData)).toEqual([]);
+		} finally {
+			restore();
+		}
 	});
 });

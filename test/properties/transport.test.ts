@@ -15,7 +15,7 @@ const now = fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2090, 0
 const headerName = fc.constantFrom('retry-after', 'Retry-After');
 
 const policy: fc.Arbitrary<RetryPolicy> = fc
-	.record({ baseDelayMs: fc.integer({ min: 0, max: 60_000 }), maxDelayMs: fc.integer({ min: 0, max: 120_000 }), maxAttempts: fc.integer({ min: 1, max: 10 }), maxTotalWaitMs: fc.nat() })
+	.record({ baseDelayMs: fc.integer({ min: 0, max: 60_000 }), maxDelayMs: fc.integer({ min: 0, max: 120_000 }), maxAttempts: fc.integer({ min: 1, max: 10 }), maxTotalWaitMs: fc.nat(), maxRateLimitAttempts: fc.integer({ min: 1, max: 40 }) })
 	.map((p) => p);
 
 describe('retryAfterMs', () => {
