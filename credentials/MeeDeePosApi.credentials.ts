@@ -5,9 +5,9 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 	Icon,
-	IAuthenticateGeneric,
 } from 'n8n-workflow';
 
+import { authenticateOverHttps, redirectTestRules } from '../nodes/shared/credentialAuth';
 import { accessTokenProperty, requestTimeoutProperty } from '../nodes/shared/credentialFields';
 import { clientCredentialsAccessToken } from '../nodes/shared/oauth';
 import { partnerApiRoot } from '../nodes/MeeDee/baseUrl';
@@ -70,10 +70,8 @@ export class MeeDeePosApi implements ICredentialType {
 		});
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	// https only, redirects not followed (see credentialAuth.ts).
+	authenticate = authenticateOverHttps('MeeDee POS', (credentials) => ({ Authorization: `Bearer ${String(credentials.accessToken ?? '')}` }));
 
 	// One customer is the cheapest read that proves the token (needs the read:customers scope).
 	test: ICredentialTestRequest = {
@@ -83,5 +81,6 @@ export class MeeDeePosApi implements ICredentialType {
 			method: 'GET',
 			qs: { limit: 1 },
 		},
+		rules: redirectTestRules('MeeDee POS'),
 	};
 }

@@ -1,5 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { authenticateOverHttps, redirectTestRules } from '../nodes/shared/credentialAuth';
 import { requestTimeoutProperty } from '../nodes/shared/credentialFields';
 
 export class SalekitApi implements ICredentialType {
@@ -32,10 +33,8 @@ export class SalekitApi implements ICredentialType {
 		requestTimeoutProperty,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Token: '={{$credentials.token}}' } },
-	};
+	// The Token header; https only, redirects not followed (see credentialAuth.ts).
+	authenticate = authenticateOverHttps('Salekit', (credentials) => ({ Token: String(credentials.token ?? '') }));
 
 	// Salekit has no read endpoint. An empty audience/create is refused for missing fields after the
 	// token check, so it proves the token without creating anything. [INF] A bad token answers 401.
@@ -46,5 +45,6 @@ export class SalekitApi implements ICredentialType {
 			method: 'POST',
 			body: {},
 		},
+		rules: redirectTestRules('Salekit'),
 	};
 }

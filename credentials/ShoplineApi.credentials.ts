@@ -1,5 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { authenticateOverHttps, redirectTestRules } from '../nodes/shared/credentialAuth';
 import { requestTimeoutProperty, sharingProcessesProperty } from '../nodes/shared/credentialFields';
 
 export class ShoplineApi implements ICredentialType {
@@ -42,15 +43,11 @@ export class ShoplineApi implements ICredentialType {
 		sharingProcessesProperty,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'User-Agent': '={{$credentials.userAgent}}',
-			},
-		},
-	};
+	// Bearer token plus the merchant handle as User-Agent; https only, redirects not followed.
+	authenticate = authenticateOverHttps('SHOPLINE', (credentials) => ({
+		Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		'User-Agent': String(credentials.userAgent ?? ''),
+	}));
 
 	// Token info reads nothing from the shop and needs no permission beyond a valid token.
 	test: ICredentialTestRequest = {
@@ -59,5 +56,6 @@ export class ShoplineApi implements ICredentialType {
 			url: '/token/info',
 			method: 'GET',
 		},
+		rules: redirectTestRules('SHOPLINE'),
 	};
 }

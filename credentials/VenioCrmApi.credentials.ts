@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { authenticateOverHttps, redirectTestRules } from '../nodes/shared/credentialAuth';
 import { accessTokenProperty, requestTimeoutProperty } from '../nodes/shared/credentialFields';
 import { clientCredentialsAccessToken } from '../nodes/shared/oauth';
 import { VENIO_DEFAULT_BASE_URL, venioBaseUrl } from '../nodes/Venio/baseUrl';
@@ -73,15 +73,11 @@ export class VenioCrmApi implements ICredentialType {
 		});
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionApiKey.trim()}}',
-			},
-		},
-	};
+	// https only, redirects not followed (see credentialAuth.ts).
+	authenticate = authenticateOverHttps('Venio CRM', (credentials) => ({
+		Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		'Ocp-Apim-Subscription-Key': String(credentials.subscriptionApiKey ?? '').trim(),
+	}));
 
 	// The unit list is small and needs the token and the key: it proves all three values.
 	test: ICredentialTestRequest = {
@@ -90,5 +86,6 @@ export class VenioCrmApi implements ICredentialType {
 			url: '/v1/products/units',
 			method: 'GET',
 		},
+		rules: redirectTestRules('Venio CRM'),
 	};
 }

@@ -52,6 +52,11 @@ export interface Faults {
 	nextReset: number;
 	/** The next N requests never get an answer (the client must time out). */
 	nextHang: number;
+	/** The next N requests are answered `redirectStatus` with Location `redirectTo` + the request's path and query. */
+	nextRedirect: number;
+	/** Where injected redirects point: another origin (`http://127.0.0.1:<port>`), this one, or '' for a relative Location. */
+	redirectTo: string;
+	redirectStatus: number;
 	/** Only requests whose path contains this text are affected; empty = all (token endpoints included). */
 	pathFilter: string;
 }
@@ -68,6 +73,9 @@ export const noFaults = (): Faults => ({
 	nextHtmlError: 0,
 	nextReset: 0,
 	nextHang: 0,
+	nextRedirect: 0,
+	redirectTo: '',
+	redirectStatus: 307,
 	pathFilter: '',
 });
 
@@ -183,7 +191,7 @@ export class Vendor {
 	drawFault(path: string): string | undefined {
 		const f = this.faults;
 		if (f.pathFilter && !path.includes(f.pathFilter)) return undefined;
-		for (const key of ['nextReset', 'nextHang', 'next429', 'next5xx', 'nextMalformedJson', 'nextHtmlError'] as const) {
+		for (const key of ['nextReset', 'nextHang', 'nextRedirect', 'next429', 'next5xx', 'nextMalformedJson', 'nextHtmlError'] as const) {
 			if (f[key] > 0) {
 				f[key]--;
 				return key;
@@ -355,6 +363,9 @@ export class SandboxServer {
 				case 'nextHang':
 					entry.status = -2;
 					return; // never answered; the socket is destroyed on stop()
+				case 'nextRedirect':
+					entry.status = vendor.faults.redirectStatus;
+					return send({ status: vendor.faults.redirectStatus, headers: { location: `${vendor.faults.redirectTo}${url.pathname}${url.search}` } });
 				case 'next429': {
 					const r = vendor.rateLimitBody();
 					entry.status = r.status;

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
 import type { VendorErrorInfo } from '../shared/errors';
+import { requireSecureUrl } from '../shared/secureUrl';
 
 /** Plain-English help for Salekit's usual refusals, matched on words in its message. */
 const EXPLANATIONS: Array<[RegExp, string]> = [
@@ -23,7 +24,7 @@ const EXPLANATIONS: Array<[RegExp, string]> = [
 export const salekitApi: VendorApi = {
 	name: 'Salekit',
 	credentialType: 'salekitApi',
-	baseUrl: (credentials) => String(credentials.baseUrl || 'https://api.salekit.io/api/v1'),
+	baseUrl: (credentials) => requireSecureUrl('Salekit', String(credentials.baseUrl || 'https://api.salekit.io/api/v1').trim()),
 	isEnvelopeFailure: (body) => !!body && typeof body === 'object' && (body as IDataObject).error === true,
 	errorInfo: (body): VendorErrorInfo | undefined => {
 		if (!body || typeof body !== 'object') return undefined;

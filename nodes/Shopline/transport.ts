@@ -9,6 +9,7 @@ import { genericErrorInfo, type VendorErrorInfo } from '../shared/errors';
 import { allNumberedPages, keysetPage, numberedPage, paginate, type Page } from '../shared/pagination';
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
 import { pageSizeOf } from '../shared/router';
+import { requireSecureUrl } from '../shared/secureUrl';
 import { fieldPath } from '../shared/validation';
 import { FIELD_LABELS } from './fields';
 
@@ -47,7 +48,7 @@ function hint(status: number, info: VendorErrorInfo): string | undefined {
 export const shoplineApi: VendorApi = {
 	name: 'SHOPLINE',
 	credentialType: 'shoplineApi',
-	baseUrl: (credentials) => String(credentials.baseUrl || 'https://open.shopline.io/v1'),
+	baseUrl: (credentials) => requireSecureUrl('SHOPLINE', String(credentials.baseUrl || 'https://open.shopline.io/v1').trim()),
 	// Documented: 20 requests per second across the Open API; the shared limiter paces a little under it.
 	requestsPerSecond: 20,
 	errorInfo: (body): ShoplineErrorInfo | undefined => {

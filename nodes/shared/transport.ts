@@ -26,6 +26,7 @@ import {
 
 import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, tokenRequestErrorIn, type VendorErrorInfo } from './errors';
 import { holdAfterRateLimit, waitForSlot, type RateBudget } from './limiter';
+import { redirectRefusalIn, sendWithinOrigin } from './redirects';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -179,6 +180,8 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		timeout: timeoutSeconds * 1000,
 		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 		arrayFormat: request.arrayFormat ?? 'brackets',
+		// Redirects are followed by sendWithinOrigin, only within the vendor's origin (the credential goes along).
+		disableFollowRedirect: true,
 	};
 
 	const infoOf = (failure: Failure) => api.errorInfo?.(failure.body) ?? genericErrorInfo(failure.body);
@@ -202,8 +205,11 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, options);
+			response = await sendWithinOrigin(node, api.name, options, async (hop) => await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop), request.itemIndex);
 		} catch (error) {
+			// A redirect to another origin was refused: final, with its own words.
+			const refusedRedirect = redirectRefusalIn(error);
+			if (refusedRedirect) throw refusedRedirect;
 			// The token exchange failed: nothing reached the API, so even a create may go again.
 			const tokenFailure = tokenRequestErrorIn(error);
 			if (tokenFailure) {
