@@ -36,14 +36,15 @@ export class SalekitApi implements ICredentialType {
 	// The Token header; https only, redirects not followed (see credentialAuth.ts).
 	authenticate = authenticateOverHttps('Salekit', (credentials) => ({ Token: String(credentials.token ?? '') }));
 
-	// Salekit has no read endpoint. An empty audience/create is refused for missing fields after the
-	// token check, so it proves the token without creating anything. [INF] A bad token answers 401.
+	// [INF] Salekit documents no read endpoint (docs/vendors/salekit.md). The test is a GET, with no
+	// body, on the documented audience/create path: a GET cannot carry the fields a create needs, so
+	// Salekit can only refuse it. Guessed: the token is checked first (a bad token answers 401, a good
+	// one an `error: true` answer in HTTP 200, which the test counts as a pass).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/audience/create',
-			method: 'POST',
-			body: {},
+			method: 'GET',
 		},
 		rules: redirectTestRules('Salekit'),
 	};

@@ -16,6 +16,8 @@
  *                                  → 200 {"data":<order>,"msg":"OK","error":false}
  *   POST /product/create           create a product (documented for salekit.com only; [INF] same on .io).
  *                                  → 200 {"status":200,"msg":"OK","error":false,"data":{id, ...product}}
+ *   GET  /audience/create          [INF] the credential test: the token is checked as for any call, then
+ *                                  the request is refused as a create without fields; it never creates.
  * No read endpoint is documented, so none is simulated: state is read through snapshot() / public fields.
  *
  * Outbound "Bán hàng > Đồng bộ" (Sales > Sync): three URLs (order created, processing-status change,
@@ -495,6 +497,7 @@ export class SalekitSim extends Vendor {
 		}));
 		this.options = this.freshOptions();
 		this.route('POST', '/api/v1/audience/create', (req) => this.guard(req, (body) => this.upsertAudience(body)));
+		this.route('GET', '/api/v1/audience/create', (req) => this.guard(req, () => this.refuseBodilessAudience()));
 		this.route('POST', '/api/v1/order/create', (req) => this.guard(req, (body) => this.createOrder(body)));
 		this.route('POST', '/api/v1/order/update', (req) => this.guard(req, (body) => this.updateOrder(req, body)));
 		this.route('POST', '/api/v1/product/create', (req) => this.guard(req, (body) => this.createProduct(body)));
@@ -575,6 +578,12 @@ export class SalekitSim extends Vendor {
 		const answer: Record<string, unknown> = { error: false, msg: SALEKIT_MSG.success };
 		if (this.options.audienceReturnsData) answer.data = structuredClone(audience); // [INF]
 		return answer;
+	}
+
+	/** [INF] A GET carries no fields: refused as an empty create would be, without ever creating. */
+	private refuseBodilessAudience(): Failure {
+		const read = readFields({}, AUDIENCE_FIELDS, this.options.audienceRequired, this.options.strictTypes);
+		return fail('validation', 'error' in read ? read.error : SALEKIT_MSG.needContact);
 	}
 
 	private checkAudienceValues(v: Record<string, any>): string | undefined {

@@ -234,6 +234,20 @@ describe('credential test (creates nothing)', () => {
 		expect(r.status).toBe(401);
 		expect(r.json.msg).toBe(SALEKIT_MSG.tokenInvalid);
 	});
+
+	it('[INF] GET /audience/create (the credential test): token checked, then refused as a create without fields', async () => {
+		const before = sim.snapshot();
+		const good = await call('/audience/create', undefined, { method: 'GET' });
+		expect([good.status, good.json]).toEqual([200, { error: true, msg: SALEKIT_MSG.required('full_name') }]);
+		const bad = await call('/audience/create', undefined, { method: 'GET', token: 'bad' });
+		expect([bad.status, bad.json.msg]).toEqual([401, SALEKIT_MSG.tokenInvalid]);
+		const missing = await call('/audience/create', undefined, { method: 'GET', token: null });
+		expect([missing.status, missing.json.msg]).toEqual([401, SALEKIT_MSG.tokenMissing]);
+		await control({ action: 'configure', audienceRequired: [] });
+		const lenient = await call('/audience/create', undefined, { method: 'GET' });
+		expect(lenient.json).toEqual({ error: true, msg: SALEKIT_MSG.needContact });
+		expect({ ...sim.snapshot(), options: undefined }).toEqual({ ...before, options: undefined });
+	});
 });
 
 describe('request body', () => {
