@@ -33,7 +33,8 @@
  *   - `/oauth/token` refuses JSON bodies and an Authorization header with 400 invalid_request; bad client 401
  *   - lists are ordered oldest first by an internal insertion key; the cursor encodes that key
  *   - `q` matches full_name or customer_code case-insensitively as a substring
- *   - sales `from`/`to`: date-only values are midnight UTC, a date-only `to` includes that whole day;
+ *   - sales `from`/`to`: date-only values are MeeDee days, UTC days (MEEDEE_DAY_OFFSET_MS, the one place of
+ *     this guess), a date-only `to` includes that whole day;
  *     the 30-day range is measured between the values as written; the lookback rule compares UTC dates
  *     (from >= today - salesMaxLookbackDays). vendors.md [PUB 07] says 30 days back, the default here;
  *     a defaulted `from` (to minus 30 days) is clamped to that limit rather than refused.
@@ -278,7 +279,13 @@ export function dec(hundredths: number): string {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const dayStart = (ms: number) => ms - (ms % DAY);
+/**
+ * [INF] MeeDee's days are UTC days: a date in `from`/`to` runs from its midnight UTC, and "today"
+ * for the lookback is today in UTC (the docs give `to` the default "now, UTC" and name no zone for
+ * dates). The one place this guess lives: set another offset here to model another reading.
+ */
+export const MEEDEE_DAY_OFFSET_MS = 0;
+const dayStart = (ms: number) => ms - ((((ms + MEEDEE_DAY_OFFSET_MS) % DAY) + DAY) % DAY);
 
 class ApiError extends Error {
 	constructor(
@@ -344,7 +351,7 @@ interface Instant {
 	dateOnly: boolean;
 }
 
-/** `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time (no zone = UTC). [INF] */
+/** `YYYY-MM-DD` (midnight of MeeDee's day, see MEEDEE_DAY_OFFSET_MS) or an ISO 8601 date-time (no zone = UTC). [INF] */
 function dateParam(req: SimRequest, name: string): Instant | undefined {
 	const v = single(req, name);
 	if (v === undefined) return undefined;
@@ -353,7 +360,7 @@ function dateParam(req: SimRequest, name: string): Instant | undefined {
 	if (!m || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== m[1]) {
 		throw invalid(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
 	}
-	if (!m[2]) return { ms: date.getTime(), dateOnly: true };
+	if (!m[2]) return { ms: date.getTime() - MEEDEE_DAY_OFFSET_MS, dateOnly: true };
 	const ms = Date.parse(m[5] ? v : `${v}Z`);
 	if (Number.isNaN(ms)) throw invalid(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
 	return { ms, dateOnly: false };

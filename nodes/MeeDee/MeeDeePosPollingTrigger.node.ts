@@ -13,13 +13,14 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { instantMs } from '../shared/dates';
 import { fieldLabels, fieldProperties, fromUi, objectSchema } from '../shared/fields';
-import { selectNew, type PollState } from '../shared/polling';
+import { selectNew, TIME_UNREADABLE_FIELD, type PollState } from '../shared/polling';
 import { simplifyProperty } from '../shared/router';
 import { validateInput } from '../shared/validation';
 import { convertAmounts, convertAmountsOption } from './amounts';
 import { attachItems, fetchSales, maxLookbackOption, saleFilterFields } from './actions/sale/shared';
-import { lookbackToday, oldestAllowed } from './salesWindows';
+import { spanSince } from './salesWindows';
 import { toCommonCustomer, toCommonOrder } from './simplify';
 import { meedeeList } from './transport';
 
@@ -27,11 +28,12 @@ const ALL = { returnAll: true, limit: Number.MAX_SAFE_INTEGER };
 const MINUTE = 60_000;
 const filterSchema = objectSchema(saleFilterFields);
 
+/** MeeDee writes UTC times ("2026-12-03T19:43:00.000Z"); [INF] one without an offset is UTC too. */
 function timeOf(event: 'sale' | 'customer', record: IDataObject): number {
-	return Date.parse(String(event === 'sale' ? record.sold_at : record.updated_at));
+	return instantMs(event === 'sale' ? record.sold_at : record.updated_at);
 }
 
-/** Every sale from the day of `sinceMs` to today, within what MeeDee still serves. */
+/** Every sale from `sinceMs` to now, within what MeeDee still serves. */
 async function fetchNewSales(ctx: IPollFunctions, sinceMs: number, options: IDataObject): Promise<IDataObject[]> {
 	const timeZone = ctx.getTimezone();
 	const raw = ctx.getNodeParameter('filters', {}) as IDataObject;
@@ -42,11 +44,8 @@ async function fetchNewSales(ctx: IPollFunctions, sinceMs: number, options: IDat
 		0,
 		fieldLabels(saleFilterFields),
 	) as IDataObject;
-	const oldest = oldestAllowed(timeZone, Number(options.maxLookbackDays ?? 30) || 30);
-	// [INF] MeeDee reads dates as UTC days, so the UTC day of `since` is the first day to read.
-	const sinceDay = new Date(sinceMs).toISOString().slice(0, 10);
-	const range = { from: sinceDay < oldest ? oldest : sinceDay, to: lookbackToday(timeZone) };
-	return await fetchSales.call(ctx, { range, branchIds: filters.branch_id as string[] | undefined, status: filters.status as string | undefined }, ALL);
+	const span = spanSince(sinceMs, Number(options.maxLookbackDays ?? 30) || 30);
+	return await fetchSales.call(ctx, { span, branchIds: filters.branch_id as string[] | undefined, status: filters.status as string | undefined }, ALL);
 }
 
 export class MeeDeePosPollingTrigger implements INodeType {
@@ -108,7 +107,7 @@ export class MeeDeePosPollingTrigger implements INodeType {
 						typeOptions: { minValue: 0, maxValue: 1440 },
 						default: 60,
 						description:
-							'How far back each check looks again, so records MeeDee shows late (for example a till that was offline) are still caught. Records already emitted are not emitted again.',
+							'How far back each check looks again, so records MeeDee shows late (for example a till that was offline) are still caught. Records already emitted are not emitted again. One whose time cannot be read is emitted once, with timeUnreadable set to true.',
 					},
 				],
 			},
@@ -140,16 +139,18 @@ export class MeeDeePosPollingTrigger implements INodeType {
 		let out: IDataObject[];
 		if (manual) {
 			// A test fetch shows the newest record and leaves the trigger's memory as it was.
-			const newest = [...records].sort((a, b) => timeOf(event, b) - timeOf(event, a))[0];
+			const timed = records.filter((r) => Number.isFinite(timeOf(event, r)));
+			const newest = timed.sort((a, b) => timeOf(event, b) - timeOf(event, a))[0] ?? records[0];
 			out = newest ? [newest] : [];
 		} else out = selection.fresh;
+		const timeUnreadable = out.map((r) => !Number.isFinite(timeOf(event, r)));
 		if (event === 'sale' && options.includeItems === true && out.length) out = await attachItems.call(this, out);
 
 		// Only now, after every page and item request succeeded, does the watermark move.
 		if (!manual) staticData[event] = selection.next as IDataObject;
 		if (!out.length) return null;
 		if (options.convertAmounts === true) out = convertAmounts(out);
-		const shaped = simplify ? out.map((r) => (event === 'sale' ? toCommonOrder(r) : toCommonCustomer(r))) : out;
-		return [this.helpers.returnJsonArray(shaped as IDataObject[])];
+		const shaped = (simplify ? out.map((r) => (event === 'sale' ? toCommonOrder(r) : toCommonCustomer(r))) : out) as IDataObject[];
+		return [this.helpers.returnJsonArray(shaped.map((r, n) => (timeUnreadable[n] ? { ...r, [TIME_UNREADABLE_FIELD]: true } : r)))];
 	}
 }

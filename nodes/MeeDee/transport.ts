@@ -2,7 +2,7 @@
  * MeeDee POS Partner API through the shared transport: flat `{error, message}` errors explained in
  * plain words, and one helper that walks a cursor-paged list with Return All / Limit.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { VendorErrorInfo } from '../shared/errors';
 import { cursorPage, paginate } from '../shared/pagination';
@@ -63,7 +63,12 @@ export interface ListWindow {
 	limit: number;
 	/** Records asked per page, 1 to 200. */
 	pageSize?: number;
+	/** Only records passing this count and are returned (a filter MeeDee does not offer). */
+	keep?: (record: IDataObject) => boolean;
 }
+
+/** Bounds the pages read in a row with nothing kept (a busy day's hours outside the workflow's day). */
+const MAX_PAGES_SKIPPED = 1000;
 
 /** Walks a cursor-paged list (`{data, pagination:{next_cursor, has_more}}`) in order. */
 export async function meedeeList(this: RequestContext, path: string, qs: IDataObject, window: ListWindow, itemIndex?: number): Promise<IDataObject[]> {
@@ -73,11 +78,22 @@ export async function meedeeList(this: RequestContext, path: string, qs: IDataOb
 		meedeeApi.name,
 		{ returnAll: window.returnAll, limit: window.limit, maxPageSize },
 		async (cursor, size) => {
-			const response = await meedeeRequest.call(this, 'GET', path, {
-				qs: { ...qs, limit: size, ...(cursor === undefined ? {} : { cursor }) },
-				itemIndex,
-			});
-			return cursorPage<IDataObject>(response);
+			let start = cursor;
+			for (let skipped = 0; ; skipped++) {
+				const response = await meedeeRequest.call(this, 'GET', path, {
+					qs: { ...qs, limit: size, ...(start === undefined ? {} : { cursor: start }) },
+					itemIndex,
+				});
+				const page = cursorPage<IDataObject>(response);
+				if (!window.keep) return page;
+				const items = page.items.filter(window.keep);
+				// A page with nothing kept must not end the walk (the shared loop stops on an empty page).
+				if (items.length || !page.items.length || !page.next) return { items, next: page.next };
+				if (skipped >= MAX_PAGES_SKIPPED) {
+					throw new NodeOperationError(this.getNode(), `MeeDee POS had more than ${MAX_PAGES_SKIPPED} pages in a row outside the dates asked for, so paging stopped`, { itemIndex });
+				}
+				start = page.next;
+			}
 		},
 		itemIndex,
 	);

@@ -52,10 +52,13 @@ export const DEMO_EXPECTATIONS: Record<string, DemoExpectation> = {
 		snapshot: (sandbox) => venioOrders(sandbox).map((o) => o.salesOrderNo),
 		async check(sandbox, before) {
 			const day = yesterdayInBangkok();
-			// "Yesterday" is the calendar day in Bangkok, as MeeDee's own from/to read it.
-			const { data: sales } = await vendorGet(sandbox, 'meedee', `/sales?status=completed&limit=200&from=${day}&to=${day}`);
+			// "Yesterday" is the calendar day in Bangkok set on the workflow. MeeDee's from/to are its own
+			// (UTC [INF]) days, so ask for the day before too and keep the sales made on the Bangkok day.
+			const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+			const { data: sales } = await vendorGet(sandbox, 'meedee', `/sales?status=completed&limit=200&from=${dayBefore}&to=${day}`);
+			const bangkokDay = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(at));
 			const expected: string[] = [];
-			for (const sale of sales as Array<{ id: string; receipt_no: string }>) {
+			for (const sale of (sales as Array<{ id: string; receipt_no: string; sold_at: string }>).filter((s) => bangkokDay(s.sold_at) === day)) {
 				const { data: lines } = await vendorGet(sandbox, 'meedee', `/sales/${sale.id}/items`);
 				const codes = (lines as Array<{ sku_code: string }>).map((l) => `P-${l.sku_code.split('-').slice(0, -1).join('-')}`);
 				if (codes.every((code) => sandbox.venio.products.has(code))) expected.push(sale.receipt_no);

@@ -22,7 +22,7 @@ const filters: Field[] = [
 		default: 'sale',
 		schema: z.string().min(1),
 	},
-	{ key: 'from', label: 'From Date', type: 'date', description: 'First day (YYYY-MM-DD), in the workflow’s time zone' },
+	{ key: 'from', label: 'From Date', type: 'date', description: 'First day (YYYY-MM-DD) as MeeDee counts days: midnight to midnight UTC, not in the workflow’s time zone (in Bangkok a day here runs 07:00 to 07:00)' },
 	{ key: 'to', label: 'To Date', type: 'date', description: 'Last day (YYYY-MM-DD, included)' },
 ];
 const filterSchema = objectSchema(filters).refine((f) => !f.from || !f.to || String(f.from) <= String(f.to), {

@@ -16,7 +16,7 @@ export const branchField: Field = {
 
 const fields: Field[] = [
 	branchField,
-	{ key: 'from', label: 'From Date', type: 'date', description: 'First day (YYYY-MM-DD), in the workflow’s time zone. Leave both dates empty for an all-time summary.' },
+	{ key: 'from', label: 'From Date', type: 'date', description: 'First day (YYYY-MM-DD). MeeDee totals its own days, which run midnight to midnight UTC, not in the workflow’s time zone (in Bangkok a day here runs 07:00 to 07:00). Leave both dates empty for an all-time summary.' },
 	{ key: 'to', label: 'To Date', type: 'date', description: 'Last day (YYYY-MM-DD, included)' },
 ];
 const schema = objectSchema(fields).refine((f) => !f.from || !f.to || String(f.from) <= String(f.to), { message: 'must not be after To Date', path: ['from'] });

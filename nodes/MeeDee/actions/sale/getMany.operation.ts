@@ -5,7 +5,7 @@ import { readWindow, returnAllAndLimit, simplifyProperty } from '../../../shared
 import { MAX_PAGE_SIZE } from '../../transport';
 import { toCommonOrder } from '../../simplify';
 import { filterProperties, listOptions, objectSchema, readFilters, readOptions, shapeAmounts } from '../common';
-import { attachItems, fetchSales, maxLookbackOption, resolveSalesRange, saleFilterFields } from './shared';
+import { attachItems, fetchSales, maxLookbackOption, resolveSalesRange, saleFilterFields, salesSpanOf } from './shared';
 
 const filterSchema = objectSchema(saleFilterFields);
 
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'YYYY-MM-DD',
 		description:
-			'First day of sales to read, in the workflow’s time zone. Leave empty to start as far back as MeeDee allows (30 days). Ranges longer than 30 days are read in 30-day steps automatically.',
+			'First day of sales to read, in the workflow’s time zone (its own midnight to midnight: MeeDee is asked for the days around it and sales outside it are left out). Leave empty to start as far back as MeeDee allows (30 days). Ranges longer than 30 days are read in 30-day steps automatically.',
 	},
 	{
 		displayName: 'To Date',
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const range = resolveSalesRange(this, { from: readDate(this, 'fromDate', i), to: readDate(this, 'toDate', i) }, maxLookbackDays, i);
 	const filters = readFilters(this, saleFilterFields, filterSchema, i);
 	const window = { ...readWindow(this, i, MAX_PAGE_SIZE), pageSize: options.pageSize as number | undefined };
-	let sales = await fetchSales.call(this, { range, branchIds: filters.branch_id as string[] | undefined, status: filters.status as string | undefined }, window, i);
+	let sales = await fetchSales.call(this, { span: salesSpanOf(this, range), branchIds: filters.branch_id as string[] | undefined, status: filters.status as string | undefined }, window, i);
 	if (options.includeItems === true) sales = await attachItems.call(this, sales, i);
 	sales = shapeAmounts(sales, options);
 	return this.getNodeParameter('simplify', i, true) ? sales.map(toCommonOrder) : sales;

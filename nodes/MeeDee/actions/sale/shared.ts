@@ -5,10 +5,10 @@
 import { NodeOperationError, type IDataObject, type INodeProperties, type IPollFunctions, type IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { dateInZone } from '../../../shared/dates';
+import { dateInZone, instantMs } from '../../../shared/dates';
 import { mapInPool } from '../../../shared/execute';
 import { calendarDate, type Field } from '../../../shared/fields';
-import { daysBetween, oldestAllowed, splitIntoWindows, type DateWindow } from '../../salesWindows';
+import { daysBetween, oldestAllowed, spanOfLocalDays, splitIntoWindows, type DateWindow, type SalesSpan } from '../../salesWindows';
 import { meedeeGetArray, meedeeList, type ListWindow } from '../../transport';
 import { branchIdsField } from '../common';
 
@@ -74,28 +74,41 @@ export function resolveSalesRange(
 }
 
 export interface SalesQuery {
-	range: SalesRange;
+	/** MeeDee's days to read and the instants to keep: `salesSpanOf(range)`, or `spanSince` when polling. */
+	span: SalesSpan;
 	branchIds?: string[];
 	status?: string;
 }
 
-/** Every sale in the range: window by window, page by page, in order, stopping at the limit. */
+/** The span of a From/To pair of days in the workflow's time zone. */
+export function salesSpanOf(ctx: IExecuteFunctions | IPollFunctions, range: SalesRange): SalesSpan {
+	return spanOfLocalDays(range.from, range.to, ctx.getTimezone());
+}
+
+/** Every sale in the span: window by window, page by page, in order, stopping at the limit. */
 export async function fetchSales(
 	this: IExecuteFunctions | IPollFunctions,
 	query: SalesQuery,
 	window: ListWindow,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
+	const { span } = query;
+	// MeeDee's first and last days reach past the workflow's days: their other hours are left out.
+	// A sale whose time cannot be read is kept, as MeeDee placed it in the days asked for.
+	const keep = (sale: IDataObject) => {
+		const t = instantMs(sale.sold_at);
+		return Number.isNaN(t) || (t >= span.startMs && t < span.endMs);
+	};
 	const out: IDataObject[] = [];
-	for (const w of splitIntoWindows(query.range.from, query.range.to)) {
+	for (const w of splitIntoWindows(span.vendorFrom, span.vendorTo)) {
 		const remaining = window.returnAll ? window.limit : window.limit - out.length;
 		if (remaining <= 0) break;
-		out.push(...(await meedeeList.call(this, '/sales', salesQs(w, query), { ...window, limit: remaining }, itemIndex)));
+		out.push(...(await meedeeList.call(this, '/sales', salesQs(w, query), { ...window, limit: remaining, keep }, itemIndex)));
 	}
 	return out;
 }
 
-// [INF] date-only from/to: MeeDee reads them as whole days and a date-only `to` includes that day.
+// [INF] date-only from/to: MeeDee reads them as whole days of its own (salesWindows.MEEDEE_DAY_ZONE), `to` included.
 function salesQs(w: DateWindow, query: SalesQuery): IDataObject {
 	return { from: w.from, to: w.to, ...(query.branchIds?.length ? { branch_id: query.branchIds } : {}), ...(query.status ? { status: query.status } : {}) };
 }
