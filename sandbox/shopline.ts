@@ -421,11 +421,22 @@ function isValidEmail(v: string): boolean {
 	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 }
 
+const TIME_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * A time filter value. [PUB] SHOPLINE's times are UTC+0, so a date-time without Z or an offset is
+ * read as UTC, and one with an offset is that instant. [INF] (the one guess here) a date alone is
+ * its midnight UTC. Anything else, and impossible days, are refused.
+ */
 function parseTime(value: string | string[] | undefined): number | undefined | string {
 	const v = first(value);
 	if (v === undefined || v === '') return undefined;
-	const t = Date.parse(v);
-	return Number.isNaN(t) ? `is not a valid time: ${v}` : t;
+	const m = TIME_RE.exec(v.trim());
+	const zone = m?.[3] === undefined || /^z$/i.test(m[3]) ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+	const t = m ? Date.parse(`${m[1]}T${m[2] ?? '00:00'}${zone}`) : Number.NaN;
+	const day = m ? Date.parse(`${m[1]}T00:00:00Z`) : Number.NaN;
+	const realDay = !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === m![1];
+	return Number.isNaN(t) || !realDay ? `is not a valid time: ${v}` : t;
 }
 
 /** Keeps or drops top-level keys per `fields[]` (wins) or `excludes[]`. */

@@ -125,6 +125,17 @@ export function zonedInstant(value: unknown, timeZone: string): Date | undefined
 	return new Date(parsed.wallMs - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000);
 }
 
+/**
+ * The instant an inclusive end bound ("before", "to") stands for: as `zonedInstant`, except that a
+ * date alone means the whole of that day in `timeZone`, so its last millisecond.
+ */
+export function zonedEndInstant(value: unknown, timeZone: string): Date | undefined {
+	if (typeof value !== 'string' || !DATE_ONLY.test(value.trim())) return zonedInstant(value, timeZone);
+	const next = new Date(Date.parse(`${value.trim()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+	const end = zonedInstant(next, timeZone);
+	return end && new Date(end.getTime() - 1);
+}
+
 /** An instant written in `timeZone`'s own offset at that moment, e.g. 2026-01-05T09:00:00+07:00. */
 export function toZoneIso(instant: Date, timeZone: string): string {
 	return withOffset(instant, zoneOffsetMinutes(instant, timeZone));

@@ -667,8 +667,17 @@ describe('GET /customers', () => {
 		expect(res.json.items.every((c: any) => c.updated_at >= from && c.updated_at <= to)).toBe(true);
 	});
 
-	it('a time that cannot be read → 422', async () => {
-		expect((await get('/customers?updated_after=last-week')).status).toBe(422);
+	it.each(['last-week', '12Z', '2026-02-30T10:00:00Z', '2026-13-01', '1767607200'])('a time that cannot be read (%s) → 422', async (value) => {
+		expect((await get(`/customers?updated_after=${encodeURIComponent(value)}`)).status).toBe(422);
+	});
+
+	it('times are UTC as documented: no zone means UTC, an offset is honoured, the same instant filters the same', async () => {
+		const t = [...sim.customers.values()].map((c) => c.updated_at).sort()[15];
+		const utc = new Date(Date.parse(t));
+		const bare = utc.toISOString().slice(0, 23);
+		const bangkok = `${new Date(utc.getTime() + 7 * 3_600_000).toISOString().slice(0, 23)}+07:00`;
+		const counts = await Promise.all([t, bare, bangkok].map(async (v) => (await get(`/customers?per_page=999&updated_after=${encodeURIComponent(v)}`)).json.pagination.total_count));
+		expect(new Set(counts).size).toBe(1);
 	});
 
 	it('previous_id returns the records after that id in the sort order (desc)', async () => {

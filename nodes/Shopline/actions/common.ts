@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zonedInstant } from '../../shared/dates';
+import { zonedEndInstant, zonedInstant } from '../../shared/dates';
 export { dropEmpty } from '../../shared/mapping';
 import { concurrencyOption, optionsCollection, pageSizeOption, readWindow, simplifyProperty } from '../../shared/router';
 import { fail } from '../../shared/validation';
@@ -83,12 +83,14 @@ export function responseFieldsQuery(options: IDataObject): IDataObject {
 }
 
 /**
- * A time filter as SHOPLINE wants it (UTC ISO). A value with Z or an offset is that instant; a
- * value without (n8n's date picker) is a wall time in the workflow's time zone.
+ * A time filter as SHOPLINE documents it (UTC, ISO 8601 with Z). A value with Z or an offset is that
+ * instant; a value without (n8n's date picker) is a wall time in the workflow's time zone; a date
+ * alone is that day in the workflow's time zone: its midnight, or for an `end` bound ("Before") its
+ * last millisecond, so the whole day is included.
  */
-export function toUtcIso(ctx: IExecuteFunctions, i: number, label: string, value: unknown): string | undefined {
+export function toUtcIso(ctx: IExecuteFunctions, i: number, label: string, value: unknown, end = false): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const instant = zonedInstant(value, ctx.getTimezone());
+	const instant = (end ? zonedEndInstant : zonedInstant)(value, ctx.getTimezone());
 	if (!instant) return fail(ctx.getNode(), i, [`"${label}" must be a date and time, e.g. 2024-05-01T09:00:00`]);
 	return instant.toISOString();
 }
@@ -103,8 +105,8 @@ export function readId(ctx: IExecuteFunctions, i: number, name: string, label: s
 /** The "changed within" filters every SHOPLINE list offers (the sort is `sortProperty`). */
 export function updatedRangeFilters(what: string): INodeProperties[] {
 	return [
-		{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: `Only ${what} changed at or after this time` },
-		{ displayName: 'Updated Before', name: 'updated_before', type: 'dateTime', default: '', description: `Only ${what} changed at or before this time` },
+		{ displayName: 'Updated After', name: 'updated_after', type: 'dateTime', default: '', description: `Only ${what} changed at or after this time, in the workflow’s time zone (a date alone: from its midnight)` },
+		{ displayName: 'Updated Before', name: 'updated_before', type: 'dateTime', default: '', description: `Only ${what} changed at or before this time, in the workflow’s time zone (a date alone: the whole day)` },
 	];
 }
 
@@ -112,7 +114,7 @@ export function updatedRangeFilters(what: string): INodeProperties[] {
 export function updatedRangeQuery(ctx: IExecuteFunctions, i: number, filters: IDataObject): IDataObject {
 	return {
 		updated_after: toUtcIso(ctx, i, 'Updated After', filters.updated_after),
-		updated_before: toUtcIso(ctx, i, 'Updated Before', filters.updated_before),
+		updated_before: toUtcIso(ctx, i, 'Updated Before', filters.updated_before, true),
 		sort_by: filters.sort_by,
 	};
 }

@@ -7,10 +7,10 @@ import { dropEmpty, listOptions, outputProperties, readListWindow, sortProperty,
 import { orderOutput } from './shared';
 
 const TIME_FILTERS = [
-	{ name: 'created_after', label: 'Created After', description: 'Only orders placed at or after this time' },
-	{ name: 'created_before', label: 'Created Before', description: 'Only orders placed at or before this time' },
-	{ name: 'updated_after', label: 'Updated After', description: 'Only orders changed at or after this time (a delivery update does not count)' },
-	{ name: 'updated_before', label: 'Updated Before', description: 'Only orders changed at or before this time' },
+	{ name: 'created_after', label: 'Created After', description: 'Only orders placed at or after this time, in the workflow’s time zone (a date alone: from its midnight)' },
+	{ name: 'created_before', label: 'Created Before', description: 'Only orders placed at or before this time, in the workflow’s time zone (a date alone: the whole day)', end: true },
+	{ name: 'updated_after', label: 'Updated After', description: 'Only orders changed at or after this time (a delivery update does not count), in the workflow’s time zone' },
+	{ name: 'updated_before', label: 'Updated Before', description: 'Only orders changed at or before this time, in the workflow’s time zone (a date alone: the whole day)', end: true },
 ];
 
 const properties: INodeProperties[] = [
@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		statuses: filters.statuses,
 		sort_by: filters.sort_by,
 	};
-	for (const f of TIME_FILTERS) qs[f.name] = toUtcIso(this, i, f.label, filters[f.name]);
+	for (const f of TIME_FILTERS) qs[f.name] = toUtcIso(this, i, f.label, filters[f.name], f.end === true);
 	const window = readListWindow(this, i);
 	// Return All reads pages in parallel at SHOPLINE's rate; a Limit reads only the pages it needs.
 	const orders = window.returnAll ? await allRecords.call(this, '/orders', dropEmpty(qs), i, window.pageSize) : await keysetList.call(this, '/orders', dropEmpty(qs), window, i);
