@@ -6,7 +6,7 @@
  * Salekit documents no read endpoint: its test is a GET on audience/create that Salekit can only
  * refuse ([INF], docs/vendors/salekit.md).
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { Vendor } from '../../sandbox/core';
@@ -41,7 +41,7 @@ function records(sim: Vendor): unknown {
 	return Object.fromEntries(Object.entries(snapshot).filter(([key]) => !TOKEN_COUNTERS.includes(key)));
 }
 
-const CASES: Array<{ vendor: string; type: string; sim: () => Vendor; credentials: () => IDataObject; wrong: IDataObject; tokenPath?: RegExp }> = [
+const CASES: Array<{ vendor: string; type: string; sim: () => Vendor; credentials: () => ICredentialDataDecryptedObject; wrong: ICredentialDataDecryptedObject; tokenPath?: RegExp }> = [
 	{ vendor: 'salekit', type: 'salekitApi', sim: () => sandbox.salekit, credentials: () => sandbox.credentials.salekitApi, wrong: { token: 'wrong-salekit-token-1234' } },
 	{ vendor: 'shopline', type: 'shoplineApi', sim: () => sandbox.shopline, credentials: () => sandbox.credentials.shoplineApi, wrong: { accessToken: 'wrong-shopline-token-1234' } },
 	{ vendor: 'venio', type: 'venioCrmApi', sim: () => sandbox.venio, credentials: () => sandbox.credentials.venioCrmApi, wrong: { clientSecret: 'wrong-venio-secret-1234' }, tokenPath: /\/authorization\/connect\/token$/ },

@@ -4,7 +4,7 @@
  * `authenticate` (so the credential test too), before anything is sent. The hosts used here
  * (*.invalid) cannot be resolved: reaching the network would fail with another error.
  */
-import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { createHarness, runNode, type Harness, type NodeUnderTest } from '../harness/n8n';
@@ -63,7 +63,7 @@ describe('the rule', () => {
 
 const PLAIN_HTTP = 'http://shop.example.invalid';
 
-const CASES: Array<{ vendor: string; type: string; node: () => NodeUnderTest; credentials: () => IDataObject; base: string }> = [
+const CASES: Array<{ vendor: string; type: string; node: () => NodeUnderTest; credentials: () => ICredentialDataDecryptedObject; base: string }> = [
 	{ vendor: 'Salekit', type: 'salekitApi', node: () => ({ type: 'salekit', parameters: { resource: 'audience', operation: 'createOrUpdate', full_name: 'A', email: 'a@example.vn' } as never }), credentials: () => sandbox.credentials.salekitApi, base: `${PLAIN_HTTP}/api/v1` },
 	{ vendor: 'SHOPLINE', type: 'shoplineApi', node: () => ({ type: 'shopline', parameters: { resource: 'customer', operation: 'get', customerId: '5f0000000000000000000001' } as never }), credentials: () => sandbox.credentials.shoplineApi, base: `${PLAIN_HTTP}/v1` },
 	{ vendor: 'Venio CRM', type: 'venioCrmApi', node: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'getByCode', customerCode: 'C000001' } as never }), credentials: () => sandbox.credentials.venioCrmApi, base: PLAIN_HTTP },

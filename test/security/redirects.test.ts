@@ -9,7 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { TokenIssuer, Vendor } from '../../sandbox/core';
@@ -103,7 +103,7 @@ interface VendorCase {
 	/** The credential test's request path. */
 	testPath: string;
 	credentialType: string;
-	credentials: () => IDataObject;
+	credentials: () => ICredentialDataDecryptedObject;
 }
 
 const CASES: VendorCase[] = [
@@ -134,9 +134,9 @@ const CASES: VendorCase[] = [
 		vendor: 'Venio CRM',
 		sim: () => sandbox.venio,
 		apiPath: '/v3/customers',
-		writePath: '/v3/customers',
+		writePath: '/v1/customers/satisfaction',
 		read: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'getByCode', customerCode: 'C000001' } as never, credentials: { venioCrmApi: sandbox.credentials.venioCrmApi } }),
-		write: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'createOrUpdate', customerName: `ร้านทดสอบ ${Date.now()}`, customerState: 3 } as never, credentials: { venioCrmApi: sandbox.credentials.venioCrmApi } }),
+		write: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'createSatisfaction', customerCode: 'C000002', score: 4 } as never, credentials: { venioCrmApi: sandbox.credentials.venioCrmApi } }),
 		testPath: '/v1/products/units',
 		credentialType: 'venioCrmApi',
 		credentials: () => sandbox.credentials.venioCrmApi,
