@@ -4,7 +4,7 @@
  * a credentials helper that applies `authenticate` and `preAuthentication` as the server's does
  * (token stored back into the credential, forced refresh after a 401).
  */
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 import { PACKAGE_NAME as PACKAGE, ROOT } from '../../scripts/root';
@@ -35,35 +35,50 @@ import {
 /**
  * Everything our nodes output or throw in any test, and every token n8n stored back into a
  * credential, is appended here; the suite-wide secrets reporter (test/secrets-reporter.js) scans it
- * when the whole run ends.
+ * when the whole run ends. Whole outputs are kept: one JSON line per item (then one for the error
+ * and other facts of the run), written in chunks, so a 50,000-item output never becomes one string.
  */
 const RECORD_DIR = path.join(ROOT, 'test-results', 'suite-outputs');
 
-/** Characters kept per record: the scan reads the start of each output, so nothing longer is serialised. */
-const RECORD_LIMIT = 200_000;
+/** Lines are written to the file in chunks of about this many characters. */
+const RECORD_CHUNK = 1 << 20;
 
-function record(kind: 'output' | 'token' | 'secret', value: unknown): void {
+/** Errors as their texts (message, description, stack, context): what a user or a log could see. */
+const serialise = (value: unknown): string =>
+	JSON.stringify(value, (_k, v) => (v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, stack: v.stack, context: (v as { context?: unknown }).context } : v)) ?? 'null';
+
+/** Appends each value as one JSON line to this process's file of that kind (secrets and tokens: one string a line). */
+export function record(kind: 'output' | 'token' | 'secret', values: Iterable<unknown>): void {
 	// Only jest runs are scanned; the bench uses this harness too and must not pay for recording.
 	if (!process.env.JEST_WORKER_ID) return;
+	let fd: number | undefined;
 	try {
 		mkdirSync(RECORD_DIR, { recursive: true });
-		const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (v instanceof Error ? { message: v.message, description: (v as { description?: unknown }).description, stack: v.stack, context: (v as { context?: unknown }).context } : v));
-		appendFileSync(path.join(RECORD_DIR, `${kind}-${process.pid}.jsonl`), `${(text ?? '').slice(0, RECORD_LIMIT)}\n`);
+		fd = openSync(path.join(RECORD_DIR, `${kind}-${process.pid}.jsonl`), 'a');
+		let chunk: string[] = [];
+		let size = 0;
+		for (const value of values) {
+			const line = `${serialise(value)}\n`;
+			chunk.push(line);
+			size += line.length;
+			if (size >= RECORD_CHUNK) {
+				writeSync(fd, chunk.join(''));
+				chunk = [];
+				size = 0;
+			}
+		}
+		if (chunk.length) writeSync(fd, chunk.join(''));
 	} catch {
 		// recording is best effort; the scan reports how much it read
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 }
 
-/** The items' JSON up to about RECORD_LIMIT characters: a 50,000-item output is not serialised whole. */
-function leadingJson(items: INodeExecutionData[]): unknown[] {
-	const out: unknown[] = [];
-	let size = 0;
-	for (const item of items) {
-		if (size > RECORD_LIMIT) break;
-		out.push(item.json);
-		size += JSON.stringify(item.json)?.length ?? 0;
-	}
-	return out;
+/** A run's record: each item's JSON on its own line, then one line for the rest (error, status, ...). */
+function* runLines(items: Iterable<INodeExecutionData> | undefined, rest: Record<string, unknown>): Generator<unknown> {
+	for (const item of items ?? []) yield item.json;
+	yield rest;
 }
 
 export interface Loaded {
@@ -166,7 +181,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		// n8n stores the credential (encrypted JSON) and later reads a fresh copy of it.
 		if (id) this.store.set(id, JSON.parse(JSON.stringify({ ...this.store.get(id), ...output })) as ICredentialDataDecryptedObject);
 		this.tokenUpdates++;
-		record('token', String(output[expirable.name]));
+		record('token', [String(output[expirable.name])]);
 		return Object.assign(credentials, output);
 	}
 	async runPreAuthentication() {
@@ -256,7 +271,7 @@ export function storeCredentials(h: Harness, credentials: Record<string, ICreden
 	for (const [type, data] of Object.entries(credentials)) {
 		for (const property of h.credentialsHelper.getCredentialsProperties(type)) {
 			const value = data[property.name];
-			if (property.typeOptions?.password && typeof value === 'string' && value.length >= 8) record('secret', value);
+			if (property.typeOptions?.password && typeof value === 'string' && value.length >= 8) record('secret', [value]);
 		}
 		const id = `cred-${++credentialCounter}`;
 		h.credentialsHelper.store.set(id, { ...data });
@@ -317,7 +332,7 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
 	const items = taskData?.data?.main?.[0] ?? [];
-	record('output', { items: leadingJson(items), error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } });
+	record('output', runLines(items, { error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } }));
 	return { items, error, run };
 }
 
@@ -376,7 +391,7 @@ export async function poll(h: Harness, node: INode, staticData: IDataObject, mod
 	const ctx = new PollContext(workflow, node, h.additionalData, mode, 'activate');
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.poll!.call(ctx);
-	record('output', { poll: result?.map((o) => o.map((i) => i.json)) ?? null });
+	record('output', runLines(result?.flat(), { poll: result ? 'emitted' : null }));
 	pollerMemory.set(staticData, jsonCopy(workflow.staticData as IDataObject));
 	if (result !== null && result !== undefined) saveIfChanged(staticData, workflow, node.name);
 	return result;
@@ -470,7 +485,7 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 	let emitted: INodeExecutionData[] | undefined;
 	if (result.workflowData) emitted = await runTriggerExecution(h, node, staticData, result.workflowData);
 	else saveIfChanged(staticData, workflow, node.name);
-	record('output', { result: result.workflowData?.map((o) => o.map((i) => i.json)), emitted: emitted?.map((i) => i.json), status, sent });
+	record('output', runLines([...(result.workflowData?.flat() ?? []), ...(emitted ?? [])], { status, sent }));
 	return { result, status, sent, emitted };
 }
 
