@@ -140,11 +140,12 @@ export async function webhookRepeatCheck(cluster: QueueCluster, sandbox: Sandbox
 	const afterSecond = await settledExecutions(cluster, options.workflowId);
 	const secondCount = count(afterSecond) - count(afterFirst);
 	const notOk = (statuses: number[]) => statuses.filter((s) => s !== 200).length;
+	const stored = `; the trigger's static data now holds ${cluster.staticDataKeys(options.workflowId)}`;
 	return [
 		{
 			name: `one SHOPLINE event delivered ${options.repeats + 1} times, one at a time, starts one execution`,
 			ok: count(afterFirst) === 1 && (afterFirst.success ?? 0) === 1 && notOk(sequential) === 0 && one.delivered,
-			detail: `${count(afterFirst)} execution(s) (${describeStatuses(afterFirst)}); repeats answered ${sequential.join(', ')}`,
+			detail: `${count(afterFirst)} execution(s) (${describeStatuses(afterFirst)}); repeats answered ${sequential.join(', ')}${stored}`,
 		},
 		{
 			name: `one SHOPLINE event delivered ${options.repeats + 1} times at once starts one execution`,

@@ -43,6 +43,8 @@ export interface QueueCluster {
 	executionsByWorker(): Map<number, Set<string>>;
 	/** Executions of a workflow in the database, by status. */
 	executionStatuses(workflowId: string): Record<string, number>;
+	/** The names (never the values) stored in a workflow's static data, per node: for failure reports. */
+	staticDataKeys(workflowId: string): string;
 	stop(): Promise<void>;
 }
 
@@ -136,9 +138,14 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 				return out;
 			},
 			executionStatuses: (workflowId) => {
-				if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`Unexpected workflow id ${workflowId}`);
-				const rows = options.services.sql(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`);
+				const rows = options.services.sql(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${checkedId(workflowId)}' GROUP BY status`);
 				return Object.fromEntries(rows.map(([status, count]) => [status, Number(count)]));
+			},
+			staticDataKeys: (workflowId) => {
+				const [[json] = ['']] = options.services.sql(`SELECT "staticData" FROM workflow_entity WHERE id = '${checkedId(workflowId)}'`);
+				const data = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+				const keys = Object.entries(data).map(([scope, value]) => `${scope}: ${value && typeof value === 'object' ? Object.keys(value).join(', ') || 'nothing' : typeof value}`);
+				return keys.join('; ') || 'empty';
 			},
 			stop: stopAll,
 		};
@@ -146,6 +153,12 @@ export async function startQueueCluster(options: ClusterOptions): Promise<QueueC
 		await stopAll();
 		throw error;
 	}
+}
+
+/** Workflow ids go into SQL text: only n8n's id characters are accepted. */
+function checkedId(id: string): string {
+	if (!/^[A-Za-z0-9]+$/.test(id)) throw new Error(`Unexpected workflow id ${id}`);
+	return id;
 }
 
 /** Last resort when this process is exiting: SIGKILL the n8n process groups it started and did not stop. */
