@@ -286,11 +286,17 @@ export function isDay(value: unknown): value is string {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** A date-only or date-time value (order dates, event dates, modifiedSince). Returns epoch ms. */
+/**
+ * A date-only or date-time value (order dates, event dates, modifiedSince). Returns epoch ms. Venio
+ * writes Bangkok times with their offset ("2026-06-05T00:00:00+0700" [PUB]); an offset or Z sent is
+ * honoured. [INF] (the one guess for dates) a value without one is Bangkok: a date is its Bangkok
+ * midnight, a date-time its Bangkok wall time.
+ */
 function parseWhen(value: unknown): number | undefined {
 	if (isDay(value)) return Date.parse(`${value}T00:00:00+07:00`);
-	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-	const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || !isDay(value.slice(0, 10))) return undefined;
+	const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}+07:00`;
+	const ms = Date.parse(zoned.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 	return Number.isNaN(ms) ? undefined : ms;
 }
 

@@ -86,6 +86,18 @@ export function toCalendarDate(value: unknown, timeZone: string): unknown {
 	return value;
 }
 
+/**
+ * A date-time field's value as ISO text: a Date or Luxon object written out with its offset, a date
+ * alone as its midnight (a wall time, read in the workflow's time zone like any other). Anything
+ * else is returned as text, for the schema to refuse with a clear message.
+ */
+export function toDateTimeText(value: unknown): string {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') return String((value as { toISO: () => unknown }).toISO());
+	if (typeof value !== 'string') return String(value);
+	return DATE_ONLY.test(value.trim()) ? `${value.trim()}T00:00:00` : value;
+}
+
 /** Formats an instant as ISO 8601 with the given fixed offset in minutes, e.g. +07:00. */
 export function withOffset(instant: Date, offsetMinutes: number): string {
 	const shifted = new Date(instant.getTime() + offsetMinutes * 60_000);

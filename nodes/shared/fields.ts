@@ -13,7 +13,7 @@ import {
 } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
 
-import { parseIsoDateTime, toCalendarDate } from './dates';
+import { parseIsoDateTime, toCalendarDate, toDateTimeText } from './dates';
 import { validateInput } from './validation';
 
 export type FieldType =
@@ -265,7 +265,7 @@ export function fromUi(field: Field, value: unknown, timezone: string): unknown 
 		case 'date':
 			return value === '' ? undefined : toCalendarDate(value, timezone);
 		case 'dateTime':
-			return value === '' ? undefined : typeof value === 'string' ? value : String(value);
+			return value === '' ? undefined : toDateTimeText(value);
 		case 'json':
 			if (typeof value !== 'string') return value;
 			if (value.trim() === '') return undefined;

@@ -514,8 +514,20 @@ describe('customers enquiry', () => {
 		['statuses not a list', { pageLength: 5, statuses: 0 }, 'statuses must be an array'],
 		['orderBy on an unknown field', { pageLength: 5, orderBy: 'salary desc' }, 'orderBy must be'],
 		['modifiedSince not a date', { pageLength: 5, modifiedSince: 'yesterday' }, 'modifiedSince must be a date'],
+		['modifiedSince on a day that does not exist', { pageLength: 5, modifiedSince: '2026-02-30T10:00:00+07:00' }, 'modifiedSince must be a date'],
 	])('%s → 400 4001', async (_label, body, message) => {
 		expectFail(await enquiry(body), '4001', message);
+	});
+
+	it('modifiedSince: an offset or Z is honoured; a value without one is Bangkok time [INF]', async () => {
+		const count = async (modifiedSince: string) => (await enquiry({ pageLength: 100, modifiedSince })).json.data.length;
+		const all = (await enquiry({ pageLength: 100, orderBy: 'dateModified asc' })).json.data;
+		const mid = String(all[Math.floor(all.length / 2)].dateModified); // "YYYY-MM-DDTHH:mm:ss+07:00"
+		const utc = new Date(Date.parse(mid)).toISOString().replace('.000', '');
+		const taipei = `${new Date(Date.parse(mid) + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+		const counts = await Promise.all([mid, mid.slice(0, 19), mid.replace('+07:00', '+0700'), utc, taipei].map(count));
+		expect(new Set(counts).size).toBe(1);
+		expect(counts[0]).toBeGreaterThan(0);
 	});
 
 	it('[INF] pageLength upper bound is configurable', async () => {

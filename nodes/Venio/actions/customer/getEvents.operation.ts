@@ -7,8 +7,8 @@ import { venioRequest } from '../../transport';
 const fields: Field[] = [
 	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, description: 'E.g. C000123' },
 	{ key: 'eventTypeIds', label: 'Event Types', type: 'multiOptions', loadOptions: 'getEventTypes', description: 'Only events of these types.' },
-	{ key: 'dateFrom', label: 'From Date', type: 'date', description: 'Only events on or after this calendar date' },
-	{ key: 'dateTo', label: 'To Date', type: 'date', description: 'Only events on or before this calendar date' },
+	{ key: 'dateFrom', label: 'From Date', type: 'date', description: 'Only events on or after this calendar date (a date and time is read as its date in the workflow’s time zone)' },
+	{ key: 'dateTo', label: 'To Date', type: 'date', description: 'Only events on or before this calendar date (included)' },
 ];
 const schema = objectSchema(fields).refine((f) => !f.dateFrom || !f.dateTo || f.dateFrom <= f.dateTo, {
 	path: ['dateTo'],

@@ -13,7 +13,7 @@ const filterFields: Field[] = [
 	{ key: 'statuses', label: 'Statuses', type: 'multiOptions', options: CUSTOMER_STATUSES },
 	{ key: 'owners', label: 'Owners', type: 'multiOptions', loadOptions: 'getEmployees', description: 'Only customers of these employees.' },
 	{ key: 'groups', label: 'Customer Groups', type: 'stringList', description: 'Only customers in these groups' },
-	{ key: 'modifiedSince', label: 'Modified Since', type: 'dateTime', description: 'Only customers created or changed at or after this time' },
+	{ key: 'modifiedSince', label: 'Modified Since', type: 'dateTime', description: 'Only customers created or changed at or after this time, in the workflow’s time zone (a date alone: from its midnight). Sent to Venio with that zone’s offset.' },
 	{
 		key: 'orderBy',
 		label: 'Sort By',
