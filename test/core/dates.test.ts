@@ -2,7 +2,7 @@
  * The shared reading of date-time filters (`zonedInstant`, `toZoneIso`, `parseIsoDateTime`) that
  * SHOPLINE (UTC ISO) and Venio (the workflow zone's offset) both send.
  */
-import { parseIsoDateTime, toZoneIso, zonedInstant, zoneOffsetMinutes } from '../../nodes/shared/dates';
+import { instantMs, parseIsoDateTime, toCalendarDate, toDateTimeText, toZoneIso, zonedEndInstant, zonedInstant, zoneOffsetMinutes } from '../../nodes/shared/dates';
 
 const iso = (value: unknown, zone: string) => zonedInstant(value, zone)?.toISOString();
 
@@ -48,5 +48,48 @@ describe('toZoneIso / zoneOffsetMinutes / parseIsoDateTime', () => {
 		for (const bad of ['2023-02-29T00:00', '0099-01-01T00:00', '2024-01-01T00:00+15:00', '2024-01-01T00:60', '2024-01-01', 'Mon, 01 Jan 2024 00:00:00 GMT']) {
 			expect(parseIsoDateTime(bad)).toBeUndefined();
 		}
+	});
+});
+
+describe('a day in the workflow time zone, at its edges (00:30 and 23:30 local)', () => {
+	const ZONES = ['Asia/Bangkok', 'Asia/Ho_Chi_Minh', 'Asia/Taipei', 'Asia/Hong_Kong'];
+
+	it.each(ZONES)('%s: a date alone runs from its midnight (start bound) to its last millisecond (end bound)', (zone) => {
+		const start = zonedInstant('2026-12-04', zone)!.getTime();
+		const end = zonedEndInstant('2026-12-04', zone)!.getTime();
+		expect(end - start).toBe(86_400_000 - 1);
+		for (const [local, inside] of [
+			['2026-12-03T23:30', false],
+			['2026-12-04T00:30', true],
+			['2026-12-04T23:30', true],
+			['2026-12-05T00:30', false],
+		] as const) {
+			const t = zonedInstant(local, zone)!.getTime();
+			expect({ local, inside: t >= start && t <= end }).toEqual({ local, inside });
+			// the same instant written in UTC lands on the same calendar day there
+			expect(toCalendarDate(new Date(t).toISOString(), zone)).toBe(local.slice(0, 10));
+		}
+		// a date-time given to an end bound is that instant, not stretched to the day's end
+		expect(zonedEndInstant('2026-12-04T12:00:00', zone)!.getTime()).toBe(zonedInstant('2026-12-04T12:00:00', zone)!.getTime());
+	});
+});
+
+describe('instantMs (record times read strictly)', () => {
+	it('reads Z and offsets, and a time without one at the vendor’s offset', () => {
+		expect(instantMs('2026-12-03T19:43:00.000Z')).toBe(Date.parse('2026-12-03T19:43:00Z'));
+		expect(instantMs('2026-06-05T00:00:00+0700')).toBe(Date.parse('2026-06-04T17:00:00Z'));
+		expect(instantMs('2026-06-05T00:00:00', 7 * 60)).toBe(Date.parse('2026-06-04T17:00:00Z'));
+	});
+	it.each([[undefined], [null], [''], ['12Z'], ['2026-02-30T10:00:00Z'], ['2026-12-04'], [1767607200], ['04/12/2026 02:43']])('%p is unreadable (NaN)', (value) => {
+		expect(instantMs(value)).toBeNaN();
+	});
+});
+
+describe('toDateTimeText (what a date-time field reads)', () => {
+	it('a date alone is its midnight; Date and Luxon values are written out; text is kept', () => {
+		expect(toDateTimeText('2026-12-04')).toBe('2026-12-04T00:00:00');
+		expect(toDateTimeText(new Date('2026-12-04T01:02:03Z'))).toBe('2026-12-04T01:02:03.000Z');
+		expect(toDateTimeText({ toISO: () => '2026-12-04T08:00:00.000+07:00' })).toBe('2026-12-04T08:00:00.000+07:00');
+		expect(toDateTimeText('2026-12-04T08:00')).toBe('2026-12-04T08:00');
 	});
 });
