@@ -52,6 +52,8 @@ export interface Faults {
 	nextReset: number;
 	/** The next N requests never get an answer (the client must time out). */
 	nextHang: number;
+	/** The next N requests are carried out, then their answer is lost (the connection closes): the client cannot tell whether they were applied. */
+	nextDropReply: number;
 	/** The next N requests are answered `redirectStatus` with Location `redirectTo` + the request's path and query. */
 	nextRedirect: number;
 	/** Where injected redirects point: another origin (`http://127.0.0.1:<port>`), this one, or '' for a relative Location. */
@@ -73,6 +75,7 @@ export const noFaults = (): Faults => ({
 	nextHtmlError: 0,
 	nextReset: 0,
 	nextHang: 0,
+	nextDropReply: 0,
 	nextRedirect: 0,
 	redirectTo: '',
 	redirectStatus: 307,
@@ -191,7 +194,7 @@ export class Vendor {
 	drawFault(path: string): string | undefined {
 		const f = this.faults;
 		if (f.pathFilter && !path.includes(f.pathFilter)) return undefined;
-		for (const key of ['nextReset', 'nextHang', 'nextRedirect', 'next429', 'next5xx', 'nextMalformedJson', 'nextHtmlError'] as const) {
+		for (const key of ['nextReset', 'nextHang', 'nextRedirect', 'next429', 'next5xx', 'nextMalformedJson', 'nextHtmlError', 'nextDropReply'] as const) {
 			if (f[key] > 0) {
 				f[key]--;
 				return key;
@@ -396,6 +399,8 @@ export class SandboxServer {
 		try {
 			const r = await found.handler(simReq);
 			entry.status = r.status;
+			// Applied, but the answer never arrives.
+			if (fault === 'nextDropReply') return void req.socket.destroy();
 			send(r);
 		} catch (error) {
 			entry.status = 500;

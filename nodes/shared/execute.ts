@@ -23,41 +23,119 @@ function toOutput(ctx: IExecuteFunctions, result: ItemResult, itemIndex: number)
 	});
 }
 
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if ((error as { context?: IDataObject }).context) (error as { context: IDataObject }).context.itemIndex ??= itemIndex;
-		return error;
+/** n8n's own "[item 35]" suffix counts from 0; our messages say "Item 36" only. */
+const ZERO_BASED_SUFFIX = /\s*\[(?:condition \d+, )?item \d+\]/g;
+
+/**
+ * One wording for item errors: "Item N: …" in n8n's numbering (from 1), never n8n's zero-based
+ * "[item N]" as well; with `record`, the record's own key follows the number: "Item 36 (a@b.co): …".
+ * A message without either (a vendor's answer) is kept as it is.
+ */
+export function itemMessage(message: string, itemIndex: number, record?: string): string {
+	const stripped = message.replace(ZERO_BASED_SUFFIX, '');
+	const prefix = `Item ${itemIndex + 1}: `;
+	const numbered = stripped.startsWith(prefix);
+	if (!numbered && stripped === message && !record) return message;
+	const words = numbered ? stripped.slice(prefix.length) : stripped;
+	return `Item ${itemIndex + 1}${record ? ` (${record})` : ''}: ${words}`;
+}
+
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, record?: string): Error {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if ((nodeError as { context?: IDataObject }).context) (nodeError as { context: IDataObject }).context.itemIndex ??= itemIndex;
+	nodeError.message = itemMessage(nodeError.message, itemIndex, record);
+	return nodeError;
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData[] {
+	return [{ json: { error: error.message, ...errorDetails(error) }, pairedItem: { item: itemIndex } }];
+}
+
+/** How a write operation checks every item before the first request (see runItems). */
+export interface ItemCheck {
+	/** Reads and checks item `i`, with no request that changes anything; throws when the item is bad. */
+	prepare(itemIndex: number): unknown;
+	/** The record's own key for messages (code, email or name), read leniently; may be undefined. */
+	recordOf?(itemIndex: number): string | undefined;
+}
+
+/** Bad items listed in full in one error; the rest are listed by number only. */
+const LISTED_IN_FULL = 100;
+
+function invalidItemsError(ctx: IExecuteFunctions, bad: Array<{ index: number; error: Error }>, count: number): NodeOperationError {
+	const first = bad[0];
+	const detail = ({ error }: { error: Error }) => {
+		const more = (error as { description?: string }).description;
+		return more ? `${error.message} (${more.replace(/\s*\n-?\s*/g, ' ')})` : error.message;
+	};
+	const advice =
+		'Nothing was written: every item is checked before the first one is sent. Fix the items and run again, or set the node’s Settings → On Error to "Continue (using error output)" so the good items are written and the bad ones come out as errors.';
+	if (bad.length === 1) {
+		const own = (first.error as { description?: string }).description;
+		return new NodeOperationError(ctx.getNode(), first.error.message, { itemIndex: first.index, description: own ? `${own}\n${advice}` : advice });
 	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	const numbers = bad.map(({ index }) => `Item ${index + 1}`);
+	const rest = numbers.slice(LISTED_IN_FULL);
+	return new NodeOperationError(ctx.getNode(), `${bad.length} of ${count} items are not valid, so nothing was written: ${numbers.slice(0, 10).join(', ')}${bad.length > 10 ? ', …' : ''}`, {
+		itemIndex: first.index,
+		description: [advice, ...bad.slice(0, LISTED_IN_FULL).map((b) => `- ${detail(b)}`), ...(rest.length ? [`Also not valid: ${rest.join(', ')}`] : [])].join('\n'),
+	});
 }
 
 /**
  * Runs `handler` for each input item, at most `concurrency` at a time, and returns the outputs in
  * input order. Without continueOnFail the first failure (in item order) stops the run.
+ *
+ * With a `check`, every item is read and checked first, before any request: a bad item then stops
+ * the node before the first write, with every bad item listed; under continueOnFail the bad items
+ * become error items and only the good ones are sent (their checked value goes to `handler`).
  */
 export async function runItems(
 	ctx: IExecuteFunctions,
-	handler: (itemIndex: number) => Promise<ItemResult>,
+	handler: (itemIndex: number, prepared?: unknown) => Promise<ItemResult>,
 	concurrency = 1,
+	check?: ItemCheck,
 ): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
+	const prepared: unknown[] = new Array(count);
+	const recordOf = (i: number) => {
+		try {
+			return check?.recordOf?.(i);
+		} catch {
+			return undefined;
+		}
+	};
+	if (check) {
+		const bad: Array<{ index: number; error: Error }> = [];
+		for (let i = 0; i < count; i++) {
+			try {
+				prepared[i] = await check.prepare(i);
+			} catch (error) {
+				bad.push({ index: i, error: asNodeError(ctx, error, i, recordOf(i)) });
+			}
+		}
+		if (bad.length && !continueOnFail) throw invalidItemsError(ctx, bad, count);
+		for (const { index, error } of bad) results[index] = errorItem(error, index);
+	}
 	let next = 0;
 	const failures: Array<{ index: number; error: Error }> = [];
 
 	const worker = async () => {
 		while (next < count && failures.length === 0) {
 			const i = next++;
+			if (results[i]) continue;
 			try {
-				results[i] = toOutput(ctx, await handler(i), i);
+				results[i] = toOutput(ctx, await handler(i, prepared[i]), i);
 			} catch (error) {
 				const nodeError = asNodeError(ctx, error, i);
 				if (!continueOnFail) {
 					failures.push({ index: i, error: nodeError });
 					return;
 				}
-				results[i] = [{ json: { error: nodeError.message, ...errorDetails(nodeError) }, pairedItem: { item: i } }];
+				results[i] = errorItem(nodeError, i);
 			}
 		}
 	};

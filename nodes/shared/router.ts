@@ -9,7 +9,15 @@ import { runItems, type ItemResult } from './execute';
 export interface Operation {
 	/** This operation's fields, display options already attached. */
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
+	/** `prepared`: what `prepare` returned for this item, when the operation has one. */
+	execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<ItemResult>;
+	/**
+	 * Writes: reads and checks one item without changing anything. It runs for every item before
+	 * the first write, so one bad item stops the node before anything is written (see runItems).
+	 */
+	prepare?(this: IExecuteFunctions, itemIndex: number): unknown;
+	/** The record's own key for messages about a bad item (its code, email or name). */
+	recordOf?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 	/** Offers the "Concurrency" option (write operations whose items are independent). */
 	concurrent?: boolean;
 }
@@ -24,7 +32,9 @@ export async function route(this: IExecuteFunctions, resources: Record<string, R
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for the resource "${resource}"`);
 	}
 	const concurrency = op.concurrent ? Math.max(1, Math.min(20, Number(this.getNodeParameter('options.concurrency', 0, 1)) || 1)) : 1;
-	return [await runItems(this, (i) => op.execute.call(this, i), concurrency)];
+	const prepare = op.prepare;
+	const check = prepare && { prepare: (i: number) => prepare.call(this, i), recordOf: (i: number) => op.recordOf?.call(this, i) };
+	return [await runItems(this, async (i, prepared) => await op.execute.call(this, i, prepared), concurrency, check)];
 }
 
 export interface OperationChoice {
