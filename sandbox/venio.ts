@@ -28,6 +28,7 @@
  *   customerByCode        GET    /v3/customers/{customerCode}            [PUB code]
  *   customerByName        GET    /v3/customers/name/{customerName}       [INF] path
  *   customerEnquiry       POST   /v3/customers/enquiry                   [INF] path; body as legacy enquiry
+ *   customerByTaxId       GET    /v3/customers/taxid/{taxId}             [PUB menu "Get Customer By TaxID"] [INF] path; data:[customers]
  *   legacyCustomerEnquiry POST   /v1/Customers/Enquiry                   [PUB legacy] customerType 11100/11200/11300
  *   legacyCustomerByCode  GET    /v1/Customers/{customerCode}            [PUB legacy]
  *   satisfaction          POST   /v1/customers/satisfaction              [INF] {customerCode, score 1–5, comment}
@@ -39,6 +40,7 @@
  *   employees             GET    /v1/employees                           [INF] → [{employeeCode, employeeName, email}]
  *   employeeEnquiry       POST   /v1/Employees/Enquiry                   [PUB code] {keyword?, skip?, pageLength?}
  *   soUpsert              POST   /v2/salesorder                          [INF] body mirrors GET; no salesOrderNo → 201
+ *   soEnquiry             POST   /v2/salesorder/enquiry {skip, take|pageLength, referenceNo?, keyword?, customerCode?, statuses?} [INF] no search is documented; shaped like Quotation Enquiry
  *   soById                GET    /v2/salesorder/id/{salesOrderId}        [INF] path; data:[order]
  *   soByNo                GET    /v2/salesorder/{salesOrderNo}           [PUB]
  *   soApprove             PUT    /v2/salesorder/{no}/approve             [INF] → data:true
@@ -48,7 +50,7 @@
  *   soAttachment          GET    /v2/salesorder/{no}/attachment          [INF] → PDF bytes, content-disposition filename
  *   legacySoById          GET    /v1/SalesOrders/{id}                    [SEED D] legacy envelope and field names
  *   qtUpsert              POST   /v1/quotation                           [INF] no quotationNo → 201
- *   qtEnquiry             POST   /v1/quotation/enquiry {skip, pageLength, keyword?, customerCode?, statuses?} [INF]
+ *   qtEnquiry             POST   /v1/quotation/enquiry {skip, take|pageLength, quotationNo?, keyword?, customerCode?, statuses?, referenceNo?} [PUB take/skip/quotationNo/customerCode] [INF] the rest
  *   qtGet                 GET    /v1/quotation/{quotationNo}             [INF]
  *   qtConvert             POST   /v1/quotation/{quotationNo}/convert-to-salesorder {QuotationNo} [PUB] → 201 order
  *   qtCancel              PUT    /v1/quotation/{quotationNo}/cancel      [INF] → data:true
@@ -95,9 +97,9 @@ export const VENIO_DEMO = {
 };
 
 export type RouteKey =
-	| 'token' | 'customerUpsert' | 'customerByCode' | 'customerByName' | 'customerEnquiry' | 'legacyCustomerEnquiry'
+	| 'token' | 'customerUpsert' | 'customerByCode' | 'customerByName' | 'customerByTaxId' | 'customerEnquiry' | 'legacyCustomerEnquiry'
 	| 'legacyCustomerByCode' | 'satisfaction' | 'eventCreate' | 'eventFilter' | 'eventTypes' | 'eventUpdate'
-	| 'eventDelete' | 'employees' | 'employeeEnquiry' | 'soUpsert' | 'soById' | 'soByNo' | 'soApprove' | 'soReject'
+	| 'eventDelete' | 'employees' | 'employeeEnquiry' | 'soUpsert' | 'soEnquiry' | 'soById' | 'soByNo' | 'soApprove' | 'soReject'
 	| 'soPayment' | 'soTracking' | 'soAttachment' | 'legacySoById' | 'qtUpsert' | 'qtEnquiry' | 'qtGet' | 'qtConvert'
 	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups';
 
@@ -510,6 +512,7 @@ export class VenioSim extends Vendor {
 			['customerUpsert', 'POST', '/v3/customers', (r) => this.upsertCustomer(r)],
 			['customerByName', 'GET', '/v3/customers/name/:customerName', (r) => this.getCustomerByName(r)],
 			['customerEnquiry', 'POST', '/v3/customers/enquiry', (r) => this.customerEnquiry(r, false)],
+			['customerByTaxId', 'GET', '/v3/customers/taxid/:taxId', (r) => this.customersByTaxId(r)],
 			['customerByCode', 'GET', '/v3/customers/:customerCode', (r) => ok(this.customerOut(this.customer(r.params.customerCode)))],
 			['legacyCustomerEnquiry', 'POST', '/v1/Customers/Enquiry', (r) => this.customerEnquiry(r, true), true],
 			['legacyCustomerByCode', 'GET', '/v1/Customers/:customerCode', (r) => this.legacyCustomer(r), true],
@@ -522,6 +525,7 @@ export class VenioSim extends Vendor {
 			['employees', 'GET', '/v1/employees', () => ok(structuredClone(this.employees))],
 			['employeeEnquiry', 'POST', '/v1/Employees/Enquiry', (r) => this.employeeEnquiry(r)],
 			['soUpsert', 'POST', '/v2/salesorder', (r) => this.upsertOrder(r)],
+			['soEnquiry', 'POST', '/v2/salesorder/enquiry', (r) => this.orderEnquiry(r)],
 			['soById', 'GET', '/v2/salesorder/id/:salesOrderId', (r) => ok([this.orderOut(this.orderById(r.params.salesOrderId))])],
 			['soByNo', 'GET', '/v2/salesorder/:salesOrderNo', (r) => ok(this.orderOut(this.order(r.params.salesOrderNo)))],
 			['soApprove', 'PUT', '/v2/salesorder/:salesOrderNo/approve', (r) => this.decide(r, 2)],
@@ -742,6 +746,14 @@ export class VenioSim extends Vendor {
 		const found = this.customerByName.get(this.nameKey(req.params.customerName));
 		if (!found) throw this.notFound('Customer', req.params.customerName);
 		return ok(this.customerOut(found));
+	}
+
+	/** [INF] Every customer with this tax ID (a company's branches share one), oldest first. */
+	private customersByTaxId(req: SimRequest): SimResponse {
+		const taxId = req.params.taxId.trim();
+		const found = this.customers.filter((c) => typeof c.customerTaxNo === 'string' && c.customerTaxNo.trim() === taxId);
+		if (!found.length) throw this.notFound('Customer with tax ID', taxId);
+		return ok(found.map((c) => this.customerOut(c)));
 	}
 
 	// ----- Customers enquiry (current [INF] and legacy) -------------------------------------------
@@ -1273,24 +1285,61 @@ export class VenioSim extends Vendor {
 		return ok(this.quotationOut(q), existing ? 200 : 201);
 	}
 
-	private quotationEnquiry(req: SimRequest): SimResponse {
+	/**
+	 * The enquiry body both document searches take: skip + `take` (documented for quotations) or
+	 * `pageLength`, and filters. [INF] referenceNo matches exactly (any case), keyword is "contains".
+	 */
+	private documentEnquiry<T extends Body>(req: SimRequest, docs: T[], fields: (d: T) => { no: string; status: number; text: string }): SimResponse {
 		const b = objectBody(req, true);
 		const p = new Problems();
 		const max = this.options.maxPageLength;
-		p.check(b.pageLength === undefined || (Number.isInteger(b.pageLength) && b.pageLength >= 1 && b.pageLength <= max), `pageLength must be from 1 to ${max}`);
+		const size = b.take ?? b.pageLength;
+		p.check(size === undefined || (Number.isInteger(size) && size >= 1 && size <= max), `take (or pageLength) must be from 1 to ${max}`);
 		p.check(b.skip === undefined || (Number.isInteger(b.skip) && b.skip >= 0), 'skip must be a whole number, 0 or more');
 		p.check(b.statuses === undefined || Array.isArray(b.statuses), 'statuses must be an array');
 		p.done();
 		const keyword = blank(b.keyword) ? '' : String(b.keyword).toLowerCase();
-		const list = [...this.quotations.values()].filter(
-			(q) =>
-				(blank(b.customerCode) || q.customerCode === String(b.customerCode).toUpperCase()) &&
-				(!b.statuses?.length || b.statuses.includes(q.quotationStatus)) &&
-				`${q.quotationNo} ${q.quotationSubject ?? ''} ${q.customerCode}`.toLowerCase().includes(keyword),
-		);
+		const list = docs.filter((d) => {
+			const f = fields(d);
+			return (
+				(blank(b.customerCode) || d.customerCode === String(b.customerCode).trim().toUpperCase()) &&
+				(blank(b.referenceNo) || (typeof d.referenceNo === 'string' && d.referenceNo.trim().toLowerCase() === String(b.referenceNo).trim().toLowerCase())) &&
+				(blank(b.documentNo) || f.no.toUpperCase() === String(b.documentNo).trim().toUpperCase()) &&
+				(!b.statuses?.length || b.statuses.includes(f.status)) &&
+				f.text.toLowerCase().includes(keyword)
+			);
+		});
 		const skip = b.skip ?? 0;
-		const answer = ok(list.slice(skip, skip + (b.pageLength ?? 20)).map((q) => this.quotationOut(q))); // [INF] default page 20
+		const answer = ok(list.slice(skip, skip + (size ?? 20))); // [INF] default page 20
 		if (this.options.enquiryIncludesTotal) (answer.body as Body).total = list.length;
+		return answer;
+	}
+
+	private quotationEnquiry(req: SimRequest): SimResponse {
+		const body = objectBody(req, true);
+		// [PUB] quotationNo is one of the documented filters.
+		const withNo = { ...req, body: { ...body, documentNo: body.quotationNo } };
+		const answer = this.documentEnquiry(withNo, [...this.quotations.values()], (q) => ({
+			no: q.quotationNo,
+			status: q.quotationStatus,
+			text: `${q.quotationNo} ${q.quotationSubject ?? ''} ${q.customerCode} ${q.referenceNo ?? ''}`,
+		}));
+		const data = (answer.body as Body).data;
+		if (Array.isArray(data)) (answer.body as Body).data = data.map((q: Quotation) => this.quotationOut(q));
+		return answer;
+	}
+
+	/** [INF] Sales-order search: no search is documented; shaped like Quotation Enquiry. */
+	private orderEnquiry(req: SimRequest): SimResponse {
+		const body = objectBody(req, true);
+		const withNo = { ...req, body: { ...body, documentNo: body.salesOrderNo } };
+		const answer = this.documentEnquiry(withNo, [...this.orders.values()].map((o) => o.doc), (d) => ({
+			no: d.salesOrderNo,
+			status: d.salesOrderStatus,
+			text: `${d.salesOrderNo} ${d.salesOrderSubject ?? ''} ${d.customerCode} ${d.referenceNo ?? ''}`,
+		}));
+		const data = (answer.body as Body).data;
+		if (Array.isArray(data)) (answer.body as Body).data = data.map((d: SalesOrder['doc']) => structuredClone(d));
 		return answer;
 	}
 

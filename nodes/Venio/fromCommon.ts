@@ -2,12 +2,11 @@
  * Map Automatically for Venio: a customer or order in the pack's common shape (from SHOPLINE,
  * MeeDee POS, Salekit or Venio itself) turned into Venio's Create or Update body.
  */
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toCalendarDate } from '../shared/dates';
 import { toLocal } from '../shared/phone';
 import type { CommonCustomerInput, CommonOrderInput } from '../shared/shapes';
-import { segment, venioRecord } from './transport';
 
 const SOURCE_NAMES = { venio: 'Venio CRM', meedee: 'MeeDee POS', shopline: 'SHOPLINE', salekit: 'Salekit' } as const;
 
@@ -57,22 +56,4 @@ export function venioOrderFromCommon(o: CommonOrderInput, ctx: IExecuteFunctions
 			...(line.discount ? { discountValue: line.discount } : {}),
 		})),
 	};
-}
-
-/**
- * The code of the Venio customer with this exact name, or undefined. Venio customer names are
- * unique, so Map Automatically updates that customer instead of failing on a duplicate name.
- */
-export async function findCustomerCodeByName(this: IExecuteFunctions, name: string, itemIndex: number): Promise<string | undefined> {
-	let failure: unknown;
-	try {
-		// [INF] path, as Get by Name uses it.
-		const customer = await venioRecord.call(this, { method: 'GET', path: `/v3/customers/name/${segment(name)}`, itemIndex });
-		return typeof customer.customerCode === 'string' ? customer.customerCode : undefined;
-	} catch (error) {
-		failure = error;
-	}
-	const notFound = failure instanceof NodeApiError && (failure.httpCode === '404' || /not found/i.test(failure.message));
-	if (notFound) return undefined;
-	throw failure;
 }

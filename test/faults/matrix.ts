@@ -41,6 +41,11 @@ interface Op {
 	inputs(tag: string): IDataObject[];
 	/** Records in the simulator holding this input's key (creates and upserts). */
 	count?(sims: Sims, input: IDataObject): number;
+	/**
+	 * After an unclear outcome the node looks for the record (a read, on the same path, retried): that
+	 * read takes the next injected fault, so a burst fails only the first item.
+	 */
+	looksUpAfterUnclear?: boolean;
 	/** Records the simulator has in total (upserts of existing records must not add any). */
 	total?(sims: Sims): number;
 	/** The ids a Return All must give, and the id of one output record. */
@@ -58,7 +63,9 @@ const OPS: Op[] = [
 		title: 'customer create (no code: never repeated blindly)',
 		kind: 'create',
 		target: '/v3/customers',
-		parameters: { resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3 },
+		// "Customer Code Only": no lookup before the create, so the faults land on the create itself.
+		parameters: { resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3, matchBy: 'code' },
+		looksUpAfterUnclear: true,
 		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault ${tag} ${i}` })),
 		count: (sims, input) => venioByName(sims, input.name),
 	},
@@ -195,7 +202,7 @@ function inject(vendor: Vendor, op: Op, faults: Partial<Faults>): void {
 
 /** A fault whose outcome is unknown to the client: retried for reads and upserts, reported for creates. */
 const unclear = (count: number) => (op: Op): Effect =>
-	op.kind === 'create' ? { failing: range(Math.min(count, ITEMS)), message: UNKNOWN_OUTCOME } : { absorbed: true };
+	op.kind === 'create' ? { failing: range(Math.min(op.looksUpAfterUnclear ? 1 : count, ITEMS)), message: UNKNOWN_OUTCOME } : { absorbed: true };
 
 const FAULTS: Fault[] = [
 	{

@@ -13,7 +13,8 @@ const env = useVenio();
 const SECRETS = [VENIO_DEMO.clientSecret, VENIO_DEMO.subscriptionKey];
 const leaks = (value: unknown) => SECRETS.some((s) => JSON.stringify(value ?? null).includes(s));
 
-const upsertByInput = { resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3 };
+// Match Existing By "Customer Code Only": one request per item, so requests can be counted here.
+const upsertByInput = { resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3, matchBy: 'code' };
 const hundred = Array.from({ length: 100 }, (_, i) => ({ name: `Bulk customer ${i + 1}` }));
 
 describe('Credential', () => {
@@ -102,11 +103,10 @@ describe('Token reuse and renewal', () => {
 });
 
 describe('Vendor errors in plain words, with Venio’s code', () => {
-	it('4001: one problem (a duplicate customer name)', async () => {
-		const name = env.sim.customer('C000001').customerName;
-		const { error } = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: name, customerState: 3 });
-		expect(error?.message).toBe(`Venio CRM Bad request (400) [4001]: customerName ${name} already exists`);
-		expect(error?.description).toMatch(/refused the data \(code 4001\)/);
+	it('4001: one problem (an unknown customer code)', async () => {
+		const { error } = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerCode: 'C999999', customerName: 'Nobody', customerState: 3 });
+		expect(error?.message).toBe('Venio CRM Bad request (400) [4001]: Customer C999999 not found');
+		expect(error?.description).toMatch(/could not find this record/);
 	});
 
 	it('4002: several problems, all listed', async () => {
@@ -130,21 +130,22 @@ describe('Vendor errors in plain words, with Venio’s code', () => {
 	it('E9905 on a create is not repeated (no duplicate customer); an update by code is', async () => {
 		const before = env.sim.customers.length;
 		env.sim.control({ action: 'failNext', count: 1 });
-		const create = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'Once Only', customerState: 3 });
+		const create = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'Once Only', customerState: 3, matchBy: 'code' });
 		expect(create.error?.description).toMatch(/not repeated automatically/);
-		expect(env.calls()).toHaveLength(1);
+		// The create went out once; the node then looked for the name (an unclear outcome), found nothing.
+		expect(env.calls().map((c) => c.method)).toEqual(['POST', 'GET']);
 		expect(env.sim.customers.length).toBe(before);
 
 		env.sim.control({ action: 'failNext', count: 1 });
 		const update = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerCode: 'C000001', customerName: 'Renamed Once', customerState: 3 });
 		expect(update.error).toBeUndefined();
-		expect(env.calls().slice(1).map((c) => c.status)).toEqual([500, 200]);
+		expect(env.calls().slice(2).map((c) => c.status)).toEqual([500, 200]);
 	});
 
 	it('a dropped connection on the token request: the create still goes out, once (nothing had reached Venio)', async () => {
 		const before = env.sim.customers.length;
 		env.sim.setFaults({ nextReset: 1, pathFilter: '/connect/token' });
-		const { items, error } = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'After A Reset', customerState: 3 });
+		const { items, error } = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'After A Reset', customerState: 3, matchBy: 'code' });
 		expect(error).toBeUndefined();
 		expect(items[0].json.customerCode).toEqual(expect.any(String));
 		expect(env.sim.customers.length).toBe(before + 1);
@@ -232,13 +233,12 @@ describe('Vendor errors in plain words, with Venio’s code', () => {
 	});
 
 	it('continueOnFail: error items stay paired with their inputs, next to the successes', async () => {
-		const taken = env.sim.customer('C000002').customerName;
-		const { items, error } = await env.run(upsertByInput, [{ name: 'Fine One' }, { name: ' ' }, { name: taken }, { name: 'Fine Two' }], { continueOnFail: true });
+		const { items, error } = await env.run({ ...upsertByInput, customerCode: '={{ $json.code ?? "" }}' }, [{ name: 'Fine One' }, { name: ' ' }, { name: 'Gone', code: 'C999999' }, { name: 'Fine Two' }], { continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json.customerName).toBe('Fine One');
 		expect(items[1].json.error).toBe('Item 2: "Customer Name" is required');
-		expect(items[2].json).toMatchObject({ error: `Venio CRM Bad request (400) [4001]: customerName ${taken} already exists`, httpCode: '400' });
+		expect(items[2].json).toMatchObject({ error: 'Venio CRM Bad request (400) [4001]: Customer C999999 not found', httpCode: '400' });
 		expect(items[3].json.customerName).toBe('Fine Two');
 		expect(leaks(items)).toBe(false);
 	});

@@ -113,45 +113,50 @@ describe('Customer › Create or Update', () => {
 		expect(created.error).toBeUndefined();
 		const code = created.items[0].json.customerCode as string;
 		expect(code).toMatch(/^C\d{6}$/);
-		expect(env.calls()[0].body).toEqual({ customerName: 'ร้านชาไทย', customerState: 2, customerMobile: '0891112222' });
-		expect(env.calls()[0].status).toBe(201);
+		// Match Existing By (Customer Name, the default) looks the name up first: not there yet.
+		expect(env.calls()[0]).toMatchObject({ method: 'GET', path: `/v3/customers/name/${encodeURIComponent('ร้านชาไทย')}`, status: 400 });
+		expect(env.calls()[1].body).toEqual({ customerName: 'ร้านชาไทย', customerState: 2, customerMobile: '0891112222' });
+		expect(env.calls()[1].status).toBe(201);
+		expect(created.items[0].json.action).toBe('created');
 
 		const updated = await env.run({ resource: 'customer', operation: 'createOrUpdate', customerCode: code, customerName: 'ร้านชาไทย สาขา 2', customerState: 3 });
 		expect(updated.error).toBeUndefined();
-		expect(env.calls()[1].status).toBe(200);
+		expect(updated.items[0].json.action).toBe('updated');
+		expect(env.calls()[2]).toMatchObject({ method: 'POST', status: 200 });
 		expect(env.sim.customers.length).toBe(before + 1);
 		expect(env.sim.customer(code)).toMatchObject({ customerName: 'ร้านชาไทย สาขา 2', customerState: 3, customerMobile: '0891112222' });
 	});
 
 	it('sends "Additional Body Fields (JSON)" along with the modelled fields', async () => {
 		await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'JSON Extra', customerState: 3, options: { extraBody: '{"customerTaxNo":"0105559999999"}' } });
-		expect(env.calls()[0].body).toEqual({ customerName: 'JSON Extra', customerState: 3, customerTaxNo: '0105559999999' });
+		expect(env.calls().find((c) => c.method === 'POST')?.body).toEqual({ customerName: 'JSON Extra', customerState: 3, customerTaxNo: '0105559999999' });
 	});
 
 	const base = { resource: 'customer', operation: 'createOrUpdate', customerName: 'Rule Check', customerState: 3 };
 	it.each([
 		['a blank name', { customerName: '={{ "   " }}' }, 'Item 1: "Customer Name" is required'],
-		['a missing state', { customerState: '={{ "" }}' }, 'Item 1: "State" must be one of: 3, 1, 2'],
-		['Ended without a note', { additionalFields: { customerStatus: 1 } }, 'Item 1: "Customer Note" is required when Status is Ended or Closed'],
-		['Closed without a note', { additionalFields: { customerStatus: 2, customerNote: '  ' } }, 'Item 1: "Customer Note" is required when Status is Ended or Closed'],
-		['an Unqualified Lead without a reason', { customerState: 1, additionalFields: { leadStatus: 3, unqulifiedReasonNote: 'n' } }, 'Item 1: "Unqualified Reason" is required for a Lead whose Lead Status is Unqualified'],
-		['an Unqualified Lead without a note', { customerState: 1, additionalFields: { leadStatus: 3, unqulifiedReasonName: 'Budget' } }, 'Item 1: "Unqualified Note" is required for a Lead whose Lead Status is Unqualified'],
-		['a 4-character classification', { additionalFields: { classificationName: 'ABCD' } }, 'Item 1: "Classification" must be at most 3 characters'],
-		['a birthdate not written YYYY-MM-DD', { additionalFields: { customerBirthdate: '30/12/2000' } }, 'Item 1: "Birthdate" must be a date written YYYY-MM-DD'],
-		['a contact birthdate that does not exist', { additionalFields: { contacts: { values: { contactName: 'A', contactBirthdate: '2000-02-30' } } } }, 'Item 1: "Contact › Birthdate" is not a real calendar date'],
-		['an address without its name', { additionalFields: { addresses: { values: [{ locationAddress: 'x', locationName: '', locationType: 1 }] } } }, 'Item 1: "Addresses › 1 › Location Name" is required'],
-		['a custom field without values', { additionalFields: { customFields: { values: [{ customFieldName: 'Industry', customFieldValue: '' }] } } }, 'Item 1: "Custom Fields › 1 › Values" is required'],
-		['a malformed email', { additionalFields: { customerEmail: 'not-an-email' } }, 'Item 1: "Email" must be an email address'],
+		['a missing state', { customerState: '={{ "" }}' }, 'Item 1 (Rule Check): "State" must be one of: 3, 1, 2'],
+		['Ended without a note', { additionalFields: { customerStatus: 1 } }, 'Item 1 (Rule Check): "Customer Note" is required when Status is Ended or Closed'],
+		['Closed without a note', { additionalFields: { customerStatus: 2, customerNote: '  ' } }, 'Item 1 (Rule Check): "Customer Note" is required when Status is Ended or Closed'],
+		['an Unqualified Lead without a reason', { customerState: 1, additionalFields: { leadStatus: 3, unqulifiedReasonNote: 'n' } }, 'Item 1 (Rule Check): "Unqualified Reason" is required for a Lead whose Lead Status is Unqualified'],
+		['an Unqualified Lead without a note', { customerState: 1, additionalFields: { leadStatus: 3, unqulifiedReasonName: 'Budget' } }, 'Item 1 (Rule Check): "Unqualified Note" is required for a Lead whose Lead Status is Unqualified'],
+		['a 4-character classification', { additionalFields: { classificationName: 'ABCD' } }, 'Item 1 (Rule Check): "Classification" must be at most 3 characters'],
+		['a birthdate not written YYYY-MM-DD', { additionalFields: { customerBirthdate: '30/12/2000' } }, 'Item 1 (Rule Check): "Birthdate" must be a date written YYYY-MM-DD'],
+		['a contact birthdate that does not exist', { additionalFields: { contacts: { values: { contactName: 'A', contactBirthdate: '2000-02-30' } } } }, 'Item 1 (Rule Check): "Contact › Birthdate" is not a real calendar date'],
+		['an address without its name', { additionalFields: { addresses: { values: [{ locationAddress: 'x', locationName: '', locationType: 1 }] } } }, 'Item 1 (Rule Check): "Addresses › 1 › Location Name" is required'],
+		['a custom field without values', { additionalFields: { customFields: { values: [{ customFieldName: 'Industry', customFieldValue: '' }] } } }, 'Item 1 (Rule Check): "Custom Fields › 1 › Values" is required'],
+		['a malformed email', { additionalFields: { customerEmail: 'not-an-email' } }, 'Item 1 (Rule Check): "Email" must be an email address'],
 	])('rejects %s before any request, naming item and field', async (_title, change, message) => {
 		const { error } = await env.run({ ...base, ...change });
 		expect(error?.message).toBe(message);
 		expect(env.server.requests('venio')).toHaveLength(0);
 	});
 
-	it('names the failing item when a later item breaks a rule (earlier items were sent)', async () => {
+	it('names the failing item when a later item breaks a rule, and writes nothing (every item is checked first)', async () => {
 		const { error } = await env.run({ ...base, customerName: '={{ $json.name }}' }, [{ name: 'First OK' }, { name: ' ' }]);
 		expect(error?.message).toBe('Item 2: "Customer Name" is required');
-		expect(env.calls()).toHaveLength(1);
+		expect(error?.description).toMatch(/^Nothing was written/);
+		expect(env.calls()).toHaveLength(0);
 	});
 
 	it('allows an Unqualified Prospect without reasons (the rule is for Leads only)', async () => {
@@ -203,7 +208,7 @@ describe('Customer › reads', () => {
 		await env.run({ resource: 'customer', operation: 'createOrUpdate', customerName: 'ร้าน ป้าแดง / สาขา 1', customerState: 3 });
 		const { items, error } = await env.run({ resource: 'customer', operation: 'getByName', customerName: 'ร้าน ป้าแดง / สาขา 1', simplify: false });
 		expect(error).toBeUndefined();
-		expect(env.calls()[1].path).toBe(`/v3/customers/name/${encodeURIComponent('ร้าน ป้าแดง / สาขา 1')}`);
+		expect(env.calls().at(-1)?.path).toBe(`/v3/customers/name/${encodeURIComponent('ร้าน ป้าแดง / สาขา 1')}`);
 		expect(items[0].json.customerName).toBe('ร้าน ป้าแดง / สาขา 1');
 	});
 

@@ -55,7 +55,7 @@ describe('Map Automatically', () => {
 
 	it('refuses a record without a name, naming the item and field, before any request', async () => {
 		const { error } = await env.run(auto, [{ ...shoplineCustomer, name: null }]);
-		expect(error?.message).toBe('Item 1: "Customer Name" is required');
+		expect(error?.message).toBe('Item 1 (chen@example.tw): "Customer Name" is required');
 		expect(env.calls()).toHaveLength(0);
 	});
 

@@ -252,15 +252,18 @@ describe('Quotation', () => {
 		expect(many.items.map((i) => i.json.quotationNo)).toEqual([q.quotationNo]);
 	});
 
-	it('Convert to Sales Order creates one order; a second conversion is refused, not duplicated', async () => {
+	it('Convert to Sales Order creates one order; a second conversion returns that order (unchanged), not a duplicate', async () => {
 		const q = openQuotation();
 		const count = env.sim.orders.size;
 		const first = await env.run({ resource: 'quotation', operation: 'convertToSalesOrder', quotationNo: q.quotationNo, simplify: false });
 		expect(first.error).toBeUndefined();
 		expect(env.calls()[0]).toMatchObject({ method: 'POST', path: `/v1/quotation/${q.quotationNo}/convert-to-salesorder`, body: { QuotationNo: q.quotationNo } });
-		expect(first.items[0].json).toMatchObject({ customerCode: q.customerCode, referenceNo: q.quotationNo });
-		const again = await env.run({ resource: 'quotation', operation: 'convertToSalesOrder', quotationNo: q.quotationNo });
-		expect(again.error?.message).toMatch(/^Venio CRM Bad request \(400\) \[4001\]: Quotation .* was already converted to sales order SO/);
+		expect(first.items[0].json).toMatchObject({ action: 'created', customerCode: q.customerCode, referenceNo: q.quotationNo });
+		const again = await env.run({ resource: 'quotation', operation: 'convertToSalesOrder', quotationNo: q.quotationNo, simplify: false });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0].json).toMatchObject({ action: 'unchanged', salesOrderNo: first.items[0].json.salesOrderNo });
+		// Venio answered "already converted" (400); the node then read the quotation and its order.
+		expect(env.calls().slice(1).map((c) => [c.method, c.status])).toEqual([['POST', 400], ['GET', 200], ['GET', 200]]);
 		expect(env.sim.orders.size).toBe(count + 1);
 	});
 

@@ -2,15 +2,17 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
 import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
+import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { quotationFields, quotationSchema } from '../../fields';
 import { venioOrderFromCommon } from '../../fromCommon';
-import { venioRecord } from '../../transport';
 import { readOptionalKey, upsertKeyProperty } from '../common';
+import { documentMatchProperty, readDocumentMatch, writeDocument, type PreparedDocument } from '../documents';
 
 const properties: INodeProperties[] = [
 	...mappingProperties('order'),
 	...manualOnly([upsertKeyProperty('quotationNo', 'Quotation Number', 'quotation'), ...fieldProperties(quotationFields)], ['customerCode']),
+	documentMatchProperty('quotation'),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
@@ -18,7 +20,7 @@ export const description = updateDisplayOptions({ show: { resource: ['quotation'
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, i: number): PreparedDocument {
 	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
 	const quotationNo = auto ? undefined : readOptionalKey(this, 'quotationNo', i);
 	const body = readMappedBody(this, i, {
@@ -29,6 +31,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		alwaysShown: ['customerCode'],
 		base: quotationNo ? { quotationNo } : {},
 	});
-	// [INF] POST /v1/quotation, body like the sales order's; without a number it creates (never repeated blindly).
-	return await venioRecord.call(this, { method: 'POST', path: '/v1/quotation', body, idempotent: body.quotationNo !== undefined, itemIndex: i });
+	return readDocumentMatch(this, i, 'quotation', body);
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return recordLabel(this, i, ['quotationNo', 'additionalFields.referenceNo', 'additionalFields.quotationSubject']);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	// [INF] POST /v1/quotation, body like the sales order's.
+	return await writeDocument(this, i, 'quotation', (prepared as PreparedDocument | undefined) ?? prepare.call(this, i));
 }

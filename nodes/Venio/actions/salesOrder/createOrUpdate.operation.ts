@@ -2,15 +2,17 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
 import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
+import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { salesOrderFields, salesOrderSchema } from '../../fields';
 import { venioOrderFromCommon } from '../../fromCommon';
-import { venioRecord } from '../../transport';
 import { readOptionalKey, upsertKeyProperty } from '../common';
+import { documentMatchProperty, readDocumentMatch, writeDocument, type PreparedDocument } from '../documents';
 
 const properties: INodeProperties[] = [
 	...mappingProperties('order'),
 	...manualOnly([upsertKeyProperty('salesOrderNo', 'Sales Order Number', 'sales order'), ...fieldProperties(salesOrderFields)], ['customerCode']),
+	documentMatchProperty('salesOrder'),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
 
@@ -18,7 +20,7 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+export function prepare(this: IExecuteFunctions, i: number): PreparedDocument {
 	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
 	const salesOrderNo = auto ? undefined : readOptionalKey(this, 'salesOrderNo', i);
 	const body = readMappedBody(this, i, {
@@ -29,6 +31,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		alwaysShown: ['customerCode'],
 		base: salesOrderNo ? { salesOrderNo } : {},
 	});
-	// [INF] POST /v2/salesorder with the GET shape; without a number it creates (never repeated blindly).
-	return await venioRecord.call(this, { method: 'POST', path: '/v2/salesorder', body, idempotent: body.salesOrderNo !== undefined, itemIndex: i });
+	return readDocumentMatch(this, i, 'salesOrder', body);
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return recordLabel(this, i, ['salesOrderNo', 'additionalFields.referenceNo', 'additionalFields.salesOrderSubject']);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	return await writeDocument(this, i, 'salesOrder', (prepared as PreparedDocument | undefined) ?? prepare.call(this, i));
 }
