@@ -11,7 +11,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 
-const DIR = path.join(__dirname, '..', 'test-results', 'suite-outputs');
+/**
+ * Each jest run records into its own folder (run-<pid of the jest process>), handed to the test
+ * workers through SECRETS_SCAN_DIR: several people's runs in one working tree then never clear or
+ * mix each other's records.
+ */
+const ROOT_DIR = path.join(__dirname, '..', 'test-results', 'suite-outputs');
 const RESULT = path.join(__dirname, '..', 'test-results', 'secrets-suite.json');
 
 /** Shorter values are not treated as secrets (they would match ordinary text); also the matcher's window. */
@@ -102,13 +107,16 @@ SecretMatcher.TOP = Array.from({ length: MIN_SECRET_LENGTH - 1 }).reduce((acc) =
 
 class SecretsReporter {
 	constructor(_globalConfig, options = {}) {
-		this.dir = options.dir ?? DIR;
+		this.dir = options.dir ?? path.join(ROOT_DIR, `run-${process.pid}`);
+		// Read by test/harness/n8n.ts in the workers jest starts after this.
+		if (!options.dir) process.env.SECRETS_SCAN_DIR = this.dir;
 		this.resultFile = options.result ?? RESULT;
 		this.texts = [];
 		this.error = undefined;
 	}
 
 	onRunStart() {
+		pruneFinishedRuns();
 		fs.rmSync(this.dir, { recursive: true, force: true });
 	}
 
@@ -167,6 +175,25 @@ class SecretsReporter {
 
 	getLastError() {
 		return this.error;
+	}
+}
+
+/** Removes the folders of jest runs that have ended (their process is gone), and loose files of the older layout. */
+function pruneFinishedRuns() {
+	if (!fs.existsSync(ROOT_DIR)) return;
+	for (const entry of fs.readdirSync(ROOT_DIR, { withFileTypes: true })) {
+		const run = /^run-(\d+)$/.exec(entry.name);
+		if (entry.isDirectory() && run && isAlive(Number(run[1]))) continue;
+		fs.rmSync(path.join(ROOT_DIR, entry.name), { recursive: true, force: true });
+	}
+}
+
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
 	}
 }
 

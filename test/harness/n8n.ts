@@ -37,8 +37,9 @@ import {
  * credential, is appended here; the suite-wide secrets reporter (test/secrets-reporter.js) scans it
  * when the whole run ends. Whole outputs are kept: one JSON line per item (then one for the error
  * and other facts of the run), written in chunks, so a 50,000-item output never becomes one string.
+ * The reporter names this jest run's own folder (SECRETS_SCAN_DIR).
  */
-const RECORD_DIR = path.join(ROOT, 'test-results', 'suite-outputs');
+export const RECORD_DIR = process.env.SECRETS_SCAN_DIR ?? path.join(ROOT, 'test-results', 'suite-outputs');
 
 /** Lines are written to the file in chunks of about this many characters. */
 const RECORD_CHUNK = 1 << 20;

@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ROOT } from '../../scripts/root';
-import { record } from '../harness/n8n';
+import { record, RECORD_DIR } from '../harness/n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SecretsReporter = require('../secrets-reporter') as {
@@ -98,7 +97,7 @@ describe('the reporter', () => {
 
 describe('the harness records whole outputs', () => {
 	it('keeps every item of a 50,000-item output, one JSON line each', () => {
-		const file = path.join(ROOT, 'test-results', 'suite-outputs', `output-${process.pid}.jsonl`);
+		const file = path.join(RECORD_DIR, `output-${process.pid}.jsonl`);
 		const linesBefore = (() => {
 			try {
 				return readFileSync(file, 'utf8').split('\n').length - 1;
