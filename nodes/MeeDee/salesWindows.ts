@@ -75,6 +75,16 @@ export function spanOfLocalDays(from: string, to: string, timeZone: string): Sal
 	return { vendorFrom: vendorDay(startMs), vendorTo: vendorDay(endMs - 1), startMs, endMs };
 }
 
+/**
+ * An open-ended span for lists with optional From/To days (stock movements): either end may be
+ * missing. The vendor dates are only those given.
+ */
+export function spanOfOptionalDays(from: string | undefined, to: string | undefined, timeZone: string): Partial<Pick<SalesSpan, 'vendorFrom' | 'vendorTo'>> & Pick<SalesSpan, 'startMs' | 'endMs'> {
+	const startMs = from ? dayStartMs(from, timeZone) : -Infinity;
+	const endMs = to ? dayStartMs(addDays(to, 1), timeZone) : Infinity;
+	return { startMs, endMs, ...(from ? { vendorFrom: vendorDay(startMs) } : {}), ...(to ? { vendorTo: vendorDay(endMs - 1) } : {}) };
+}
+
 /** Everything from `sinceMs` to now (polling), starting no earlier than MeeDee serves. */
 export function spanSince(sinceMs: number, maxLookbackDays: number, now = new Date()): SalesSpan {
 	const oldest = oldestVendorDay(maxLookbackDays, now);

@@ -59,6 +59,19 @@ describe.each(['Asia/Bangkok', 'Asia/Ho_Chi_Minh', 'Asia/Taipei', 'Asia/Hong_Kon
 		expect(asked.at(-1)!.query).toMatchObject({ from: addDays(D, -1), to: D });
 	});
 
+	it('stock movements of the day: those of 00:30 and 23:30 are in it, the neighbours’ are not', async () => {
+		const ids = [saleAt(addDays(D, -1), '23:30', timeZone), saleAt(D, '00:30', timeZone), saleAt(D, '23:30', timeZone), saleAt(addDays(D, 1), '00:30', timeZone)];
+		const { items, error } = await runNode(env.h, {
+			type: 'meeDeePos',
+			timezone: timeZone,
+			parameters: { resource: 'inventory', operation: 'getMovements', returnAll: true, filters: { movement_type: 'sale', from: D, to: D } } as never,
+			credentials: env.credentialsFor(),
+		});
+		expect(error).toBeUndefined();
+		const sales = new Set(items.map((i) => String(i.json.reference_id)));
+		expect(ids.map((id) => sales.has(id))).toEqual([false, true, true, false]);
+	});
+
 	it('a Limit counts only sales of the day (hours of MeeDee’s days outside it are skipped)', async () => {
 		saleAt(D, '00:30', timeZone);
 		const all = await salesOf(D, D, timeZone);

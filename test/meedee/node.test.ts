@@ -12,6 +12,8 @@ import { loadOptions, makeNode, runNode } from '../harness/n8n';
 import { intercept, startReceiver, useMeeDee, utcDay } from './setup';
 
 const env = useMeeDee();
+/** The workflow runs in Asia/Bangkok: a record's day is its Bangkok day. */
+const bangkokDay = (at: unknown) => dateInZone(new Date(String(at)), 'Asia/Bangkok');
 const [BRANCH_A, BRANCH_B] = MEEDEE_BRANCHES.map((b) => b.id);
 const PII = ['phone', 'email', 'date_of_birth', 'address', 'city', 'state', 'postal_code', 'country', 'tax_id'];
 
@@ -194,8 +196,7 @@ describe('Customer → Get Many', () => {
 });
 
 describe('Sale', () => {
-	// The workflow runs in Asia/Bangkok: a sale's day is its Bangkok day.
-	const saleDay = (s: IDataObject) => dateInZone(new Date(String(s.sold_at)), 'Asia/Bangkok');
+	const saleDay = (s: IDataObject) => bangkokDay(s.sold_at);
 	const salesBetween = (from: string, to: string) => env.sim.sales.map((s) => s.data).filter((s) => saleDay(s) >= from && saleDay(s) <= to);
 	const salesCalls = () => apiCalls().filter((c) => c.path === '/api/partner/v1/sales');
 
@@ -318,7 +319,8 @@ describe('Product, inventory, purchasing, suppliers', () => {
 		['stock levels of one branch, low stock', 'inventory', 'getLevels', { branch_id: BRANCH_A, low_stock: true }, '/inventory', { branch_id: BRANCH_A, low_stock: 'true' }, () => data(env.sim.inventory).filter((l) => l.branch_id === BRANCH_A && Number(l.quantity_on_hand) <= Number(l.reorder_point))],
 		['stock levels of one SKU', 'inventory', 'getLevels', { product_sku_id: '@sku' }, '/inventory', { product_sku_id: '@sku' }, () => data(env.sim.inventory).filter((l) => l.product_sku_id === skuId())],
 		['purchase movements', 'inventory', 'getMovements', { movement_type: 'purchase', branch_id: BRANCH_B }, '/inventory/movements', { movement_type: 'purchase', branch_id: BRANCH_B }, () => data(env.sim.movements).filter((m) => m.movement_type === 'purchase' && m.branch_id === BRANCH_B)],
-		['movements between two dates', 'inventory', 'getMovements', { from: utcDay(-20), to: utcDay(-10) }, '/inventory/movements', { from: utcDay(-20), to: utcDay(-10) }, () => data(env.sim.movements).filter((m) => String(m.created_at).slice(0, 10) >= utcDay(-20) && String(m.created_at).slice(0, 10) <= utcDay(-10))],
+		// Bangkok days (the workflow's), asked as MeeDee's UTC days around them and trimmed by created_at
+		['movements between two dates', 'inventory', 'getMovements', { from: utcDay(-20), to: utcDay(-10) }, '/inventory/movements', { from: utcDay(-21), to: utcDay(-10) }, () => data(env.sim.movements).filter((m) => bangkokDay(m.created_at) >= utcDay(-20) && bangkokDay(m.created_at) <= utcDay(-10))],
 		['received purchase orders', 'purchaseOrder', 'getMany', { status: 'RECEIVED' }, '/purchase-orders', { status: 'RECEIVED' }, () => data(env.sim.purchaseOrders).filter((p) => p.status === 'RECEIVED')],
 		['purchase orders of one supplier', 'purchaseOrder', 'getMany', { supplier_id: '@supplier' }, '/purchase-orders', { supplier_id: '@supplier' }, () => data(env.sim.purchaseOrders).filter((p) => p.supplier_id === supplierId())],
 		['active suppliers', 'supplier', 'getMany', { status: 'ACTIVE' }, '/suppliers', { status: 'ACTIVE' }, () => data(env.sim.suppliers).filter((s) => s.status === 'ACTIVE')],

@@ -9,7 +9,7 @@ import { fieldProperties, objectSchema, readBody, type Field } from '../../share
 import { validateInput } from '../../shared/validation';
 import { convertAmounts, convertAmountsOption } from '../amounts';
 import { pageSizeOption, readWindow } from '../../shared/router';
-import { MAX_PAGE_SIZE, meedeeList } from '../transport';
+import { MAX_PAGE_SIZE, meedeeList, type ListWindow } from '../transport';
 
 /** MeeDee IDs are UUIDs; checking them here gives a clear message before any request. */
 export const uuid = z
@@ -87,17 +87,22 @@ export const branchIdsField: Field = {
 		'Only these branches (MeeDee IDs, separated by commas). MeeDee offers no branch list to choose from; leave empty for every branch the API Application may read.',
 };
 
-/** Runs a cursor-paged list with the filters of item `i` (`branch_id` values go as repeated keys, see meedeeRequest). */
+/**
+ * Runs a cursor-paged list with the filters of item `i` (`branch_id` values go as repeated keys, see
+ * meedeeRequest). `prepare` may rewrite the query and return which records to keep.
+ */
 export async function listWithFilters(
 	ctx: IExecuteFunctions,
 	path: string,
 	fields: Field[],
 	schema: ZodTypeAny,
 	i: number,
+	prepare?: (qs: IDataObject) => ListWindow['keep'],
 ): Promise<IDataObject[]> {
 	const qs = readFilters(ctx, fields, schema, i);
+	const keep = prepare?.(qs);
 	const options = readOptions(ctx, i);
-	const window = { ...readWindow(ctx, i, MAX_PAGE_SIZE), pageSize: options.pageSize as number | undefined };
+	const window = { ...readWindow(ctx, i, MAX_PAGE_SIZE), pageSize: options.pageSize as number | undefined, keep };
 	const records = await meedeeList.call(ctx, path, qs, window, i);
 	return shapeAmounts(records, options);
 }
