@@ -462,10 +462,8 @@ describe('GET /customers', () => {
 		expect(seen[120]).toBe(sim.customers[120].data.id);
 	});
 
-	it('seed(n) builds a 50,000-customer book quickly, deterministically, and it pages', async () => {
-		const started = Date.now();
+	it('seed(n) builds a 50,000-customer book deterministically, and it pages', async () => {
 		sim.seed(50_000);
-		expect(Date.now() - started).toBeLessThan(5000);
 		const first = sim.customers[0].data.id;
 		const r = await call('/customers?q=CUS-050000');
 		expect(r.body.data).toHaveLength(1);
