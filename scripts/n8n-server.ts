@@ -5,7 +5,7 @@
  * n8n's own CLI. Everything listens on 127.0.0.1.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -241,6 +241,8 @@ export function n8nCliAsync(options: N8nOptions, args: string[], timeoutMs = 120
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.once('exit', (code) => {
 			clearTimeout(timer);
+			// The CLI's whole output joins the server's log (the end-to-end secrets scan reads it).
+			if (options.logFile) appendFileSync(options.logFile, `${stdout}${stderr}`);
 			resolve({ code, stdout, stderr });
 		});
 	});
