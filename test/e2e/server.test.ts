@@ -7,12 +7,11 @@
  * the suite's secrets reporter searches them for every credential secret imported here and every
  * token the sandbox issued (what n8n stores back): a hit fails the run.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { TokenIssuer } from '../../sandbox/core';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { loadPackage, record, RECORD_DIR } from '../harness/n8n';
+import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
 import { DEMO_EXPECTATIONS } from './demo-expectations';
@@ -24,37 +23,14 @@ let sandbox: Sandbox;
 let n8n: RunningN8n;
 let examples: DemoWorkflow[];
 /** Read by test/secrets-reporter.js (files named n8n-*.log). */
-const N8N_LOG = path.join(RECORD_DIR, `n8n-e2e-${process.pid}.log`);
+const N8N_LOG = serverLogFile('e2e');
 const options: N8nOptions = { folder: path.join(ROOT, 'build', 'n8n-e2e'), port: 5710, fresh: true, logFile: N8N_LOG, logLevel: 'debug' };
 
-/** A token and, for a JWT, its signature on its own (header and payload are not secret). */
-const tokenParts = (token: string) => [token, ...token.split('.').filter((p) => p.length >= 20 && !p.startsWith('eyJ'))];
-
-/** For the secrets scan: the imported credentials' password fields, and every token the sandbox issues from now on. */
-function recordSecrets(sandbox: Sandbox): void {
-	const types = loadPackage().credentials;
-	const data = sandbox.credentials as unknown as Record<string, Record<string, unknown>>;
-	record(
-		'secret',
-		Object.entries(data).flatMap(([type, values]) =>
-			(types.get(type)?.properties ?? []).filter((p) => p.typeOptions?.password).map((p) => values[p.name]).filter((v): v is string => typeof v === 'string'),
-		),
-	);
-	for (const issuer of [sandbox.venio.tokens, sandbox.meedee.issuer] as TokenIssuer[]) {
-		const issue = issuer.issue.bind(issuer);
-		issuer.issue = (...args) => {
-			const issued = issue(...args);
-			record('token', tokenParts(issued.token));
-			return issued;
-		};
-	}
-}
 
 beforeAll(async () => {
 	ensureN8nInstalled();
 	sandbox = await startSandbox();
-	recordSecrets(sandbox);
-	mkdirSync(path.dirname(N8N_LOG), { recursive: true });
+	recordSandboxSecrets(sandbox);
 	prepareFolder(options);
 	examples = importDemo(options, sandbox);
 	n8n = await startN8n(options);

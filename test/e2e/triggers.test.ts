@@ -22,13 +22,15 @@ import {
 	type RunningN8n,
 } from '../../scripts/n8n-server';
 import { N8nRest, settledExecutions, type ExecutionSummary } from './n8n-rest';
+import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { send, TRIGGER_CASES, type Answer, type Delivery, type TriggerCase } from './trigger-cases';
 
 jest.setTimeout(120_000);
 
 const EVENTS = 5;
 const AT_ONCE = 5;
-const options: N8nOptions = { folder: path.join(ROOT, 'build', 'n8n-e2e-triggers'), port: 5730, fresh: true };
+/** The server's whole log (debug level) is searched by the suite's secrets reporter. */
+const options: N8nOptions = { folder: path.join(ROOT, 'build', 'n8n-e2e-triggers'), port: 5730, fresh: true, logFile: serverLogFile('e2e-triggers'), logLevel: 'debug' };
 
 let sandbox: Sandbox | undefined;
 let n8n: RunningN8n | undefined;
@@ -59,6 +61,7 @@ async function startServer(): Promise<void> {
 beforeAll(async () => {
 	ensureN8nInstalled();
 	sandbox = await startSandbox();
+	recordSandboxSecrets(sandbox);
 	prepareFolder(options);
 	importTriggerWorkflows(sandbox);
 	await startServer();
