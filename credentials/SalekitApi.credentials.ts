@@ -17,9 +17,10 @@ export class SalekitApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.salekit.io/api/v1',
-			// [INF] Salekit's docs show both api.salekit.io and salekit.io; either works as a base here.
-			description: 'Salekit API address. The docs also show https://salekit.io/api/v1.',
+			// [SEED] 004 (the audience API) documents https://salekit.io/api/v1. [INF] The order-update
+			// page shows api.salekit.io; either works as a base here.
+			default: 'https://salekit.io/api/v1',
+			description: 'Salekit API address, as Salekit documents it. Its order-update page also shows https://api.salekit.io/api/v1.',
 		},
 		{
 			displayName: 'Token',

@@ -24,7 +24,7 @@ const EXPLANATIONS: Array<[RegExp, string]> = [
 export const salekitApi: VendorApi = {
 	name: 'Salekit',
 	credentialType: 'salekitApi',
-	baseUrl: (credentials) => requireSecureUrl('Salekit', String(credentials.baseUrl || 'https://api.salekit.io/api/v1').trim()),
+	baseUrl: (credentials) => requireSecureUrl('Salekit', String(credentials.baseUrl || 'https://salekit.io/api/v1').trim()),
 	isEnvelopeFailure: (body) => !!body && typeof body === 'object' && (body as IDataObject).error === true,
 	errorInfo: (body): VendorErrorInfo | undefined => {
 		if (!body || typeof body !== 'object') return undefined;
