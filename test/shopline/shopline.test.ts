@@ -188,7 +188,8 @@ describe('Customer: Create', () => {
 			membership_tier_id: tier.id,
 		});
 		// fields[] wins: only the asked keys come back (raw output of a write).
-		expect(Object.keys(items[0].json).sort()).toEqual(['credit_balance', 'email', 'id', 'membership_tier', 'mobile_phone', 'name']);
+		// The requested fields, and the output's "action" (created).
+		expect(Object.keys(items[0].json).sort()).toEqual(['action', 'credit_balance', 'email', 'id', 'membership_tier', 'mobile_phone', 'name']);
 		expect(items[0].json.credit_balance).toBe(50); // welcome credit given
 		const stored = sim.customers.get(String(items[0].json.id))!;
 		expect(stored).toMatchObject({ email: 'ming.wang@example.tw', birthday: '1990-05-31', tags: ['vip', 'taipei'], membership_tier_id: tier.id });
@@ -214,19 +215,19 @@ describe('Customer: Create', () => {
 
 	const sixAddresses = { values: Array.from({ length: 6 }, (_, n) => ({ address_1: `Street ${n}`, city: 'Bangkok' })) };
 	it.each([
-		['neither email nor mobile phone', { name: 'No Contact' }, 'Item 1: "Email" or "Mobile Phone" is required'],
-		['a local mobile phone without its country', { name: 'A', mobile_phone: '0812345678' }, 'Item 1: "Mobile Phone Country" is required: choose it, or write the Mobile Phone with its +country code (e.g. +66812345678)'],
-		['a mobile phone that cannot be Thai', { name: 'A', mobile_phone: '12345', mobile_phone_country_calling_code: '66' }, 'Item 1: "Mobile Phone": "12345" is not a valid phone number for +66'],
-		['a +number that contradicts the chosen country', { name: 'A', mobile_phone: '+66812345678', mobile_phone_country_calling_code: '886' }, 'Item 1: "Mobile Phone": "+66812345678" is a +66 number but the country chosen is +886'],
-		['a malformed email', { name: 'A', email: 'not-an-email' }, 'Item 1: "Email" must be an email address'],
-		['six delivery addresses', { name: 'A', email: 'a@example.com', additionalFields: { delivery_addresses: sixAddresses } }, 'Item 1: "Delivery Addresses" allows at most 5 addresses'],
+		['neither email nor mobile phone', { name: 'No Contact' }, 'Item 1 (No Contact): "Email" or "Mobile Phone" is required'],
+		['a local mobile phone without its country', { name: 'A', mobile_phone: '0812345678' }, 'Item 1 (0812345678): "Mobile Phone Country" is required: choose it, or write the Mobile Phone with its +country code (e.g. +66812345678)'],
+		['a mobile phone that cannot be Thai', { name: 'A', mobile_phone: '12345', mobile_phone_country_calling_code: '66' }, 'Item 1 (12345): "Mobile Phone": "12345" is not a valid phone number for +66'],
+		['a +number that contradicts the chosen country', { name: 'A', mobile_phone: '+66812345678', mobile_phone_country_calling_code: '886' }, 'Item 1 (+66812345678): "Mobile Phone": "+66812345678" is a +66 number but the country chosen is +886'],
+		['a malformed email', { name: 'A', email: 'not-an-email' }, 'Item 1 (not-an-email): "Email" must be an email address'],
+		['six delivery addresses', { name: 'A', email: 'a@example.com', additionalFields: { delivery_addresses: sixAddresses } }, 'Item 1 (a@example.com): "Delivery Addresses" allows at most 5 addresses'],
 		[
 			'birthday together with birth year',
 			{ name: 'A', email: 'a@example.com', additionalFields: { birthday: '1990-01-02', birth_year: 1990 } },
-			'Item 1: "Birthday" cannot be used together with Birth Year, Birth Month or Birth Day',
+			'Item 1 (a@example.com): "Birthday" cannot be used together with Birth Year, Birth Month or Birth Day',
 		],
-		['a birth month of 13', { name: 'A', email: 'a@example.com', additionalFields: { birth_month: 13 } }, 'Item 1: "Birth Month" must be 12 or less'],
-		['a birthday that is not a date', { name: 'A', email: 'a@example.com', additionalFields: { birthday: '31/05/1990' } }, 'Item 1: "Birthday" must be a date written YYYY-MM-DD'],
+		['a birth month of 13', { name: 'A', email: 'a@example.com', additionalFields: { birth_month: 13 } }, 'Item 1 (a@example.com): "Birth Month" must be 12 or less'],
+		['a birthday that is not a date', { name: 'A', email: 'a@example.com', additionalFields: { birthday: '31/05/1990' } }, 'Item 1 (a@example.com): "Birthday" must be a date written YYYY-MM-DD'],
 	])('refuses %s before any request', async (_title, params, message) => {
 		const { error } = await runNode(h, shopline({ resource: 'customer', operation: 'create', ...params }));
 		expect(error?.message).toBe(message);
@@ -255,7 +256,7 @@ describe('Customer: Create', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json.email).toBe('one@example.com');
-		expect(items[1].json.error).toBe('Item 2: "Email" must be an email address');
+		expect(items[1].json.error).toBe('Item 2 (broken): "Email" must be an email address');
 		expect(items[2].json.email).toBe('three@example.com');
 	});
 });
@@ -697,13 +698,13 @@ describe('Order: writes', () => {
 	});
 
 	it.each([
-		['no items', { items: { values: [] } }, 'Item 1: "Items" needs at least one item'],
-		['no delivery address', { delivery_address: {} }, 'Item 1: "Delivery Address" is required'],
+		['no items', { items: { values: [] } }, 'Item 1 (guest.buyer@example.com): "Items" needs at least one item'],
+		['no delivery address', { delivery_address: {} }, 'Item 1 (guest.buyer@example.com): "Delivery Address" is required'],
 		// Mapped from input data that turned out empty (n8n itself blocks a literal empty required field).
-		['no delivery option', { delivery_option_id: '={{ $json.missing }}' }, 'Item 1: "Delivery Option ID" is required'],
-		['a broken customer email', { customer: 'buyer@' }, 'Item 1: "Customer ID or Email" is not a valid email address'],
-		['a zero quantity', { items: { values: [{ item_id: 'x', variation_id: '', item_price: 1, quantity: 0, total: '' }] } }, 'Item 1: "Items › 1 › Quantity" must be 1 or more'],
-		['a missing product', { items: { values: [{ item_id: '={{ $json.missing }}', variation_id: '', item_price: 1, quantity: 1, total: '' }] } }, 'Item 1: "Items › 1 › Product" is required'],
+		['no delivery option', { delivery_option_id: '={{ $json.missing }}' }, 'Item 1 (guest.buyer@example.com): "Delivery Option ID" is required'],
+		['a broken customer email', { customer: 'buyer@' }, 'Item 1 (buyer@): "Customer ID or Email" is not a valid email address'],
+		['a zero quantity', { items: { values: [{ item_id: 'x', variation_id: '', item_price: 1, quantity: 0, total: '' }] } }, 'Item 1 (guest.buyer@example.com): "Items › 1 › Quantity" must be 1 or more'],
+		['a missing product', { items: { values: [{ item_id: '={{ $json.missing }}', variation_id: '', item_price: 1, quantity: 1, total: '' }] } }, 'Item 1 (guest.buyer@example.com): "Items › 1 › Product" is required'],
 	])('Create refuses %s before any request', async (_title, overrides, message) => {
 		const { error } = await runNode(h, shopline(orderParams(overrides)));
 		expect(error?.message).toBe(message);
@@ -1076,7 +1077,7 @@ describe('Map Automatically (orders and customer updates)', () => {
 			shopline({ resource: 'order', operation: 'create', mapping: 'auto', delivery_option_id: DELIVERY_OPTIONS[0].id, payment_method_id: PAYMENT_METHODS[0].id, delivery_address: { values: { recipient_name: 'A', address_1: 'x', city: 'y', country: 'Thailand' } } }),
 			[order],
 		);
-		expect(error?.message).toMatch(/^Item 1: "Items › 1 › Product"/);
+		expect(error?.message).toMatch(/^Item 1 \(SO-1\): "Items › 1 › Product"/);
 		expect(sim.orders.size).toBe(before);
 	});
 

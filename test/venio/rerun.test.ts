@@ -2,7 +2,7 @@
  * Issue 16, points 1–3 for Venio: a flow run twice finds what its first run made (Match Existing
  * By), every item is checked before the first write, and "already done" answers end as successes.
  */
-import { useVenio } from './setup';
+import { intercept, useVenio } from './setup';
 
 const env = useVenio();
 
@@ -84,6 +84,7 @@ describe('Venio customer: Match Existing By', () => {
 		const { items, error } = await env.run({ ...customer, matchBy: 'code' }, [{ name: 'Lost Reply Co.' }]);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ action: 'created', customerName: 'Lost Reply Co.' });
+		expect(env.calls().filter((c) => c.fault === 'nextDropReply').map((c) => c.method)).toEqual(['POST']);
 		expect(env.sim.customers.length).toBe(before + 1);
 	});
 });
@@ -120,10 +121,16 @@ describe('Venio sales order and quotation: Match Existing By Reference Number', 
 
 	it('a lost reply to the create: the order is found by its reference and returned as created', async () => {
 		const before = env.sim.orders.size;
-		env.sim.setFaults({ nextDropReply: 1, pathFilter: '/v2/salesorder' });
-		const { items, error } = await env.run(order(), [{ customer: 'C000001', ref: 'DROPPED-REPLY-1' }]);
+		// The search goes first; its answer arms the fault, so the create that follows loses its reply.
+		const restore = intercept(env.sim, 'POST', '/v2/salesorder/enquiry', async (req, original, call) => {
+			const answer = await original(req);
+			if (call === 1) env.sim.setFaults({ nextDropReply: 1 });
+			return answer;
+		});
+		const { items, error } = await env.run(order(), [{ customer: 'C000001', ref: 'DROPPED-REPLY-1' }]).finally(restore);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ action: 'created', referenceNo: 'DROPPED-REPLY-1' });
+		expect(env.calls().filter((c) => c.fault === 'nextDropReply').map((c) => [c.method, c.path])).toEqual([['POST', '/v2/salesorder']]);
 		expect(env.sim.orders.size).toBe(before + 1);
 	});
 
@@ -156,7 +163,7 @@ describe('Venio quotation → Convert: a lost reply ends as a success with the s
 		expect(env.sim.orders.size).toBe(before + 1);
 		expect(items[0].json).toMatchObject({ action: 'created', salesOrderNo: env.sim.quotation(q.quotationNo).salesOrderNo, referenceNo: q.quotationNo });
 		const converts = env.calls().filter((c) => c.path.endsWith('/convert-to-salesorder'));
-		expect(converts).toHaveLength(1);
+		expect(converts.map((c) => c.fault)).toEqual(['nextDropReply']);
 	});
 });
 

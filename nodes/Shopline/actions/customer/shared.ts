@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { extraBodyProperty, fieldProperties, fromUi } from '../../../shared/fields';
 import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
+import { matchExistingProperty, recordLabel, type MatchChoice } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
 import { contactFields, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
@@ -25,6 +26,25 @@ export function customerWriteProperties(): INodeProperties[] {
 		...fieldProperties(customerCreateOptional),
 		optionsCollection([concurrencyOption, extraBodyProperty, ...responseFieldOptions]),
 	];
+}
+
+/** "Match Existing By" for customer writes: `first` choices, then email and/or mobile phone. */
+export function customerMatchProperty(first: MatchChoice[], fallback: string, description: string): INodeProperties {
+	return matchExistingProperty(
+		[
+			...first,
+			{ name: 'Email or Mobile Phone', value: 'emailOrPhone', description: 'The customer with this email; if none, the one with this mobile phone' },
+			{ name: 'Email', value: 'email', description: 'The customer with this email (any case)' },
+			{ name: 'Mobile Phone', value: 'phone', description: 'The customer with this mobile phone and country calling code' },
+		],
+		fallback,
+		description,
+	);
+}
+
+/** A customer item's own key for messages: its email, mobile phone or name. */
+export function customerRecordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return recordLabel(this, i, ['email', 'mobile_phone', 'name']);
 }
 
 /** Create and Create or Update read the same body: from the fields, or mapped from a common-shape customer. */

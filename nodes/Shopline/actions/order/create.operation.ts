@@ -1,10 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { oneAtATimePerKey } from '../../../shared/execute';
 import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
 import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
+import { DO_NOT_MATCH, isUnknownOutcome, matchExistingProperty, readMatchBy, recordLabel, settle, withAction } from '../../../shared/matching';
 import { fail } from '../../../shared/validation';
 import { orderCreateFields, orderCreateSchema } from '../../fields';
 import { catalogueBySku, shoplineOrderFromCommon, type CatalogueEntry } from '../../fromCommon';
+import { findOrderByRemarks } from '../../matching';
 import { splitPhone } from '../../phones';
 import { MAX_PAGE_SIZE, pagedList, shoplineRequest } from '../../transport';
 
@@ -14,6 +17,18 @@ const ALWAYS_SHOWN = ['delivery_option_id', 'payment_method_id', 'delivery_addre
 const properties: INodeProperties[] = [
 	...mappingProperties('order'),
 	...manualOnly(fieldProperties(orderCreateFields), ALWAYS_SHOWN),
+	matchExistingProperty(
+		[
+			DO_NOT_MATCH,
+			{
+				name: 'Order Remarks (Same Customer)',
+				value: 'orderRemarks',
+				description: 'The customer’s order whose Order Remarks are exactly these is returned; put your source’s order number in the remarks',
+			},
+		],
+		'none',
+		'How an order an earlier run placed is found, so a re-run returns it (the output’s "action" says unchanged) instead of placing another',
+	),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [extraBodyProperty] },
 ];
 
@@ -63,7 +78,12 @@ async function catalogue(this: IExecuteFunctions, i: number): Promise<Map<string
 	return await loading;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface Prepared {
+	payload: IDataObject;
+	byRemarks: boolean;
+}
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<Prepared> {
 	const auto = this.getNodeParameter('mapping', i, 'manual') === 'auto';
 	const products = auto ? await catalogue.call(this, i) : new Map<string, CatalogueEntry>();
 	const validated = readMappedBody(this, i, {
@@ -73,6 +93,33 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		fromCommon: (order) => shoplineOrderFromCommon(order, products),
 		alwaysShown: ALWAYS_SHOWN,
 	});
+	const payload = toShoplineOrder(this, i, validated);
+	const byRemarks = readMatchBy(this, i, 'none') === 'orderRemarks';
+	if (byRemarks && !String((payload.order as IDataObject).order_remarks ?? '').trim()) {
+		fail(this.getNode(), i, ['"Order Remarks" is needed to find the existing order (Match Existing By)']);
+	}
+	return { payload, byRemarks };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return recordLabel(this, i, ['customer']);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { payload, byRemarks } = (prepared as Prepared | undefined) ?? (await prepare.call(this, i));
 	// A create is not repeated after an unclear failure: the order could be placed twice.
-	return await shoplineRequest.call(this, 'POST', '/orders', { body: toShoplineOrder(this, i, validated), itemIndex: i });
+	const create = async () => await shoplineRequest.call(this, 'POST', '/orders', { body: payload, itemIndex: i });
+	if (!byRemarks) return withAction('created', await create());
+	const order = payload.order as IDataObject;
+	const key = `order:${String(order.customer_email ?? order.customer_id).toLowerCase()}:${String(order.order_remarks).trim().toLowerCase()}`;
+	return await oneAtATimePerKey(this, [key], async () => {
+		const existing = await findOrderByRemarks(this, order, i);
+		if (existing) return withAction('unchanged', existing);
+		const created = await settle(create);
+		if (created.ok) return withAction('created', created.value);
+		// A lost reply: the order may have been placed; if so, it carries these remarks now.
+		const placed = isUnknownOutcome(created.error) ? await findOrderByRemarks(this, order, i) : undefined;
+		if (!placed) throw created.error;
+		return withAction('created', placed);
+	});
 }
