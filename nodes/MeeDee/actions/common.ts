@@ -2,7 +2,7 @@
  * What every MeeDee read operation shares: the Filters collection built from a field table, the
  * Options collection (page size, amounts as numbers), and the output step.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../shared/fields';
@@ -25,6 +25,21 @@ const pageSize = pageSizeOption('MeeDee', MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 /** The Filters collection of a list operation. */
 export function filterProperties(fields: Field[]): INodeProperties[] {
 	return fieldProperties(fields, { name: 'filters', label: 'Filters' });
+}
+
+/**
+ * A Search added to Filters whose value came out blank (an expression that gave no text) would ask
+ * MeeDee for every record: refused, so that "not set" (Search not added) and "set but empty" differ.
+ */
+export function refuseBlankSearch(ctx: IExecuteFunctions, i: number, records: string): void {
+	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+	if (!('q' in filters)) return;
+	const q = filters.q;
+	if (q !== undefined && q !== null && (typeof q !== 'string' || q.trim() !== '')) return;
+	throw new NodeOperationError(ctx.getNode(), `Item ${i + 1}: "Search" is empty, so it would list every ${records}`, {
+		itemIndex: i,
+		description: `Search is added under Filters but its value is empty (often an expression that gave no text). Give the text to look for, or remove Search from Filters to list every ${records}.`,
+	});
 }
 
 /** Reads and checks the Filters collection of item `i`. */
