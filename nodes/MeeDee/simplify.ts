@@ -1,6 +1,7 @@
 /**
  * MeeDee customers and sales in the pack's common shape (nodes/shared/shapes.ts). PII keys the
- * token may not read are absent in MeeDee's answer; here they become null, as the shape documents.
+ * token may not read are absent in MeeDee's answer; here they become null, as the shape documents,
+ * and `extra.piiWithheld`/`extra.piiWithheldFields` say so, so that withheld is not read as empty.
  * Loyalty, branch and service-charge data have no common field, so they travel under `extra`.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -25,8 +26,23 @@ function phone(value: unknown): string | null {
 
 const ADDRESS_KEYS = ['address', 'city', 'state', 'postal_code', 'country'];
 
+/** The common fields that carry PII, with the MeeDee keys each is read from. */
+const PII_SOURCES: Array<[field: string, keys: string[]]> = [
+	['email', ['email']],
+	['phone', ['phone']],
+	['birthday', ['date_of_birth']],
+	['address', ADDRESS_KEYS],
+	['taxId', ['tax_id']],
+];
+
+/** Fields MeeDee left out (keys absent: no read:customers:pii), as opposed to sent as null (empty). */
+function withheldFields(raw: IDataObject): string[] {
+	return PII_SOURCES.filter(([, keys]) => keys.every((k) => raw[k] === undefined)).map(([field]) => field);
+}
+
 export function toCommonCustomer(raw: IDataObject): MeeDeeCustomer {
 	const hasAddress = ADDRESS_KEYS.some((k) => textOrNull(raw[k]) !== null);
+	const withheld = withheldFields(raw);
 	return {
 		source: 'meedee',
 		id: String(raw.id),
@@ -60,6 +76,8 @@ export function toCommonCustomer(raw: IDataObject): MeeDeeCustomer {
 			totalSpent: raw.total_spent ?? null,
 			totalVisits: raw.total_visits ?? null,
 			lastVisitDate: textOrNull(raw.last_visit_date),
+			piiWithheld: withheld.length > 0,
+			piiWithheldFields: withheld,
 		},
 	};
 }

@@ -8,6 +8,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { commonCustomerSchema } from '../../nodes/shared/shapes';
 import { MEEDEE_DEMO, MEEDEE_DEMO_NO_PII, type MeeDeeApplication } from '../../sandbox/meedee';
 import { deliver, makeNode, poll, runNode, webhookLifecycle } from '../harness/n8n';
 import { startReceiver } from '../meedee/setup';
@@ -19,6 +20,9 @@ const tally = faultTally('meedee-pii');
 const PII = ['phone', 'email', 'date_of_birth', 'address', 'city', 'state', 'postal_code', 'country', 'tax_id'];
 /** Common-shape fields that carry PII; without the scope they must be null. */
 const COMMON_PII: Array<(c: IDataObject) => unknown> = [(c) => c.email, (c) => c.phone, (c) => c.birthday, (c) => c.address, (c) => (c.extra as IDataObject).taxId];
+/** Simplify's mark on a customer whose PII MeeDee left out (withheld), as opposed to sent empty (null). */
+const WITHHELD = { piiWithheld: true, piiWithheldFields: ['email', 'phone', 'birthday', 'address', 'taxId'] };
+const NOT_WITHHELD = { piiWithheld: false, piiWithheldFields: [] };
 
 /** Every PII key found anywhere in a value, with its path. */
 function piiKeys(value: unknown, path = '$'): string[] {
@@ -65,6 +69,29 @@ describe('MeeDee POS customers without the PII scope', () => {
 		tally.add({ itemsRun: common.length });
 		expect(common.length).toBeGreaterThan(0);
 		for (const c of common) expect(COMMON_PII.map((get) => get(c))).toEqual(COMMON_PII.map(() => null));
+	});
+
+	it('Simplify keeps withheld apart from empty: withheld PII is null and marked, empty PII is null and not marked', async () => {
+		const withheld = await listCustomers(MEEDEE_DEMO_NO_PII, true);
+		const full = await listCustomers(MEEDEE_DEMO, true);
+		tally.add({ itemsRun: withheld.length + full.length });
+		for (const c of [...withheld, ...full]) commonCustomerSchema.parse(c);
+		for (const c of withheld) expect(c.extra).toMatchObject(WITHHELD);
+		// the full-scope application sees the same customers; those MeeDee sends with empty (null) PII are not marked
+		const raw = env.sims.meedee.customers.map((r) => r.data);
+		const emptyEmail = raw.filter((r) => r.email === null).map((r) => String(r.id));
+		const emptyTaxId = raw.filter((r) => r.tax_id === null).map((r) => String(r.id));
+		expect(emptyEmail.length).toBeGreaterThan(0);
+		expect(emptyTaxId.length).toBeGreaterThan(0);
+		for (const c of full) expect(c.extra).toMatchObject(NOT_WITHHELD);
+		for (const c of full.filter((c) => emptyEmail.includes(String(c.id)))) expect(c.email).toBeNull();
+		for (const c of full.filter((c) => emptyTaxId.includes(String(c.id)))) expect((c.extra as IDataObject).taxId).toBeNull();
+		// so one customer, empty email with the scope and withheld without it, reads differently
+		const id = emptyEmail[0];
+		const [bare, seen] = [withheld, full].map((list) => list.find((c) => c.id === id)!);
+		expect(bare.email).toBeNull();
+		expect(seen.email).toBeNull();
+		expect(bare.extra).not.toEqual(seen.extra);
 	});
 });
 
@@ -115,7 +142,7 @@ describe('MeeDee POS Polling Trigger without the PII scope', () => {
 		const out = customersOf((await poll(env.h, node, staticData))?.[0] ?? []);
 		tally.add({ itemsRun: out.length, itemsLost: 2 - out.length });
 		expect(out).toHaveLength(2);
-		if (simplify) for (const c of out) expect(COMMON_PII.map((get) => get(c))).toEqual(COMMON_PII.map(() => null));
+		if (simplify) for (const c of out) expect([COMMON_PII.map((get) => get(c)), c.extra]).toEqual([COMMON_PII.map(() => null), expect.objectContaining(WITHHELD)]);
 		else expect(out.flatMap((c) => piiKeys(c))).toEqual([]);
 	});
 });

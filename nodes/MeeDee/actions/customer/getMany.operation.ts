@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		...simplifyProperty,
-		hint: 'Phone, email, birthday, address and tax ID come only when the API Application has the read:customers:pii scope. Without it MeeDee leaves these fields out entirely (raw output) and Simplify shows them as empty (null).',
+		hint: 'Phone, email, birthday, address and tax ID come only when the API Application has the read:customers:pii scope. Without it MeeDee leaves these fields out entirely (raw output); Simplify shows them as null and marks them withheld (extra.piiWithheld is true, extra.piiWithheldFields names them), while a field the customer left empty is null without the mark.',
 	},
 	...filterProperties(filters),
 	listOptions(),
