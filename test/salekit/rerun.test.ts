@@ -1,0 +1,118 @@
+/**
+ * Issue 16 for Salekit orders: Salekit documents no order search, so Order Create remembers the
+ * orders it made (workflow static data, as n8n saves it after a production run) and a re-run with
+ * the same key returns that order instead of placing another. Items are checked before any write.
+ */
+import { WorkflowExecute } from 'n8n-core';
+import { createRunExecutionData, Workflow, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
+
+import { sandboxCredentials } from '../../sandbox';
+import { SandboxServer } from '../../sandbox/core';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
+import { createHarness, makeNode, runNode, type Harness } from '../harness/n8n';
+// The nodes run from dist/, so their pacing state lives in the compiled module.
+import { resetLimiters } from '../../dist/nodes/shared/limiter';
+
+let server: SandboxServer;
+let sim: SalekitSim;
+let h: Harness;
+let credentials: IDataObject;
+
+beforeAll(async () => {
+	sim = createSalekit();
+	server = new SandboxServer().mount(sim);
+	credentials = { salekitApi: sandboxCredentials(await server.start()).salekitApi };
+	h = createHarness();
+});
+afterAll(async () => server.stop());
+beforeEach(() => {
+	server.reset();
+	resetLimiters();
+});
+
+const orderParams = (extra: IDataObject = {}) => ({
+	resource: 'order',
+	operation: 'create',
+	full_name: '={{ $json.name }}',
+	phone: '0989123456',
+	total_price: 70000,
+	total_pay: 70000,
+	status: 0,
+	products: { values: [{ sku: sim.products[0].sku, quantity: 1 }] },
+	matchBy: 'key',
+	orderKey: '={{ $json.receipt }}',
+	...extra,
+});
+
+/**
+ * Runs the Salekit node as a production execution of one saved workflow: `db` stands for the
+ * workflow's row in n8n's database, loaded (as JSON) before the run and saved after it.
+ */
+async function productionRun(db: IDataObject, parameters: IDataObject, input: IDataObject[]): Promise<{ items: INodeExecutionData[]; error?: Error }> {
+	const start: INode = { id: 'items', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input) } };
+	const node = makeNode(h, { type: 'salekit', name: 'Salekit order', parameters: parameters as never, credentials: credentials as never });
+	const workflow = new Workflow({
+		id: 'wf-salekit-rerun',
+		nodes: [start, node],
+		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		active: true,
+		nodeTypes: h.nodeTypes,
+		staticData: JSON.parse(JSON.stringify(db)) as IDataObject,
+		settings: { timezone: 'Asia/Ho_Chi_Minh' },
+	});
+	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] } });
+	const run = await new WorkflowExecute(h.additionalData, 'trigger', runData).processRunExecutionData(workflow);
+	// n8n saves changed static data after a production run.
+	Object.assign(db, JSON.parse(JSON.stringify(workflow.staticData)));
+	const task = run.data.resultData.runData[node.name]?.[0];
+	return { items: task?.data?.main?.[0] ?? [], error: task?.error ?? undefined };
+}
+
+describe('Salekit order Create: Match Existing By Order Key', () => {
+	it('a re-run of the same POS sales places no second order and returns the one made', async () => {
+		const db: IDataObject = {};
+		const before = sim.orders.length;
+		const sales = [
+			{ name: 'Trần Thị B', receipt: 'HCM01-20261204-00001' },
+			{ name: 'Lê Văn C', receipt: 'HCM01-20261204-00002' },
+		];
+		const first = await productionRun(db, orderParams(), sales);
+		expect(first.error).toBeUndefined();
+		expect(first.items.map((i) => i.json.action)).toEqual(['created', 'created']);
+		expect(sim.orders.length).toBe(before + 2);
+
+		const second = await productionRun(db, orderParams(), [...sales, { name: 'Phạm Thị D', receipt: 'HCM01-20261204-00003' }]);
+		expect(second.items.map((i) => i.json.action)).toEqual(['unchanged', 'unchanged', 'created']);
+		expect(second.items[0].json).toMatchObject({ id: first.items[0].json.id, orderKey: 'HCM01-20261204-00001' });
+		expect(sim.orders.length).toBe(before + 3);
+		// The workflow keeps digests of the keys, never the keys themselves.
+		expect(JSON.stringify(db)).not.toContain('HCM01');
+	});
+
+	it('another workflow (its own static data) does not share the memory', async () => {
+		const first = await productionRun({}, orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
+		const other = await productionRun({}, orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
+		expect([first.items[0].json.action, other.items[0].json.action]).toEqual(['created', 'created']);
+	});
+
+	it('every item is checked first: an item without a key stops the node before any order is placed', async () => {
+		const { error } = await runNode(h, { type: 'salekit', parameters: orderParams() as never, credentials: credentials as never }, [
+			{ name: 'Fine', receipt: 'K-1' },
+			{ name: 'No Key', receipt: '' },
+		]);
+		expect(error?.message).toBe('Item 2 (No Key): "Order Key" is needed to find the order made before (Match Existing By)');
+		expect(server.requests('salekit')).toHaveLength(0);
+	});
+
+	it('with continueOnFail the good orders are placed and the bad item is a paired error', async () => {
+		const { items, error } = await runNode(h, { type: 'salekit', parameters: orderParams() as never, credentials: credentials as never, continueOnFail: true }, [
+			{ name: 'Fine', receipt: 'K-2' },
+			{ name: 'No Key', receipt: '' },
+		]);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.pairedItem, i.json.action ?? i.json.error])).toEqual([
+			[{ item: 0 }, 'created'],
+			[{ item: 1 }, 'Item 2 (No Key): "Order Key" is needed to find the order made before (Match Existing By)'],
+		]);
+	});
+});
