@@ -24,6 +24,34 @@ function yesterdayInBangkok(): string {
 	return parts;
 }
 
+/**
+ * The receipt numbers of yesterday's completed POS sales (the Bangkok day set on the workflow) whose
+ * products Venio has: the sales demo 2 turns into Venio orders.
+ */
+async function posSalesVenioTakes(sandbox: Sandbox): Promise<string[]> {
+	const day = yesterdayInBangkok();
+	// "Yesterday" is the calendar day in Bangkok set on the workflow. MeeDee's from/to are its own
+	// (UTC [INF]) days, so ask for the day before too and keep the sales made on the Bangkok day.
+	const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+	const { data: sales } = await vendorGet(sandbox, 'meedee', `/sales?status=completed&limit=200&from=${dayBefore}&to=${day}`);
+	const bangkokDay = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(at));
+	const expected: string[] = [];
+	for (const sale of (sales as Array<{ id: string; receipt_no: string; sold_at: string }>).filter((s) => bangkokDay(s.sold_at) === day)) {
+		const { data: lines } = await vendorGet(sandbox, 'meedee', `/sales/${sale.id}/items`);
+		const codes = (lines as Array<{ sku_code: string }>).map((l) => `P-${l.sku_code.split('-').slice(0, -1).join('-')}`);
+		if (codes.every((code) => sandbox.venio.products.has(code))) expected.push(sale.receipt_no);
+	}
+	return expected;
+}
+
+/** After any number of runs of demo 2: exactly one Venio order per POS sale, found by its reference. */
+export async function expectOneVenioOrderPerSale(sandbox: Sandbox): Promise<void> {
+	const receipts = await posSalesVenioTakes(sandbox);
+	expect(receipts.length).toBeGreaterThan(0);
+	const references = venioOrders(sandbox).map((o) => String(o.referenceNo));
+	expect(receipts.map((r) => [r, references.filter((ref) => ref === r).length])).toEqual(receipts.map((r) => [r, 1]));
+}
+
 const runOf = (id: string): DemoExpectation['run'] => {
 	const driver = DEMO_DRIVERS[id];
 	return !driver || driver.kind === 'manual' ? 'manual' : driver.fire;
@@ -51,18 +79,7 @@ export const DEMO_EXPECTATIONS: Record<string, DemoExpectation> = {
 		run: runOf('demoPosSalesToVenio2'),
 		snapshot: (sandbox) => venioOrders(sandbox).map((o) => o.salesOrderNo),
 		async check(sandbox, before) {
-			const day = yesterdayInBangkok();
-			// "Yesterday" is the calendar day in Bangkok set on the workflow. MeeDee's from/to are its own
-			// (UTC [INF]) days, so ask for the day before too and keep the sales made on the Bangkok day.
-			const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-			const { data: sales } = await vendorGet(sandbox, 'meedee', `/sales?status=completed&limit=200&from=${dayBefore}&to=${day}`);
-			const bangkokDay = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(at));
-			const expected: string[] = [];
-			for (const sale of (sales as Array<{ id: string; receipt_no: string; sold_at: string }>).filter((s) => bangkokDay(s.sold_at) === day)) {
-				const { data: lines } = await vendorGet(sandbox, 'meedee', `/sales/${sale.id}/items`);
-				const codes = (lines as Array<{ sku_code: string }>).map((l) => `P-${l.sku_code.split('-').slice(0, -1).join('-')}`);
-				if (codes.every((code) => sandbox.venio.products.has(code))) expected.push(sale.receipt_no);
-			}
+			const expected = await posSalesVenioTakes(sandbox);
 			const created = newSince(venioOrders(sandbox), before as string[]);
 			expect(created.map((o) => o.referenceNo).sort()).toEqual(expected.sort());
 		},

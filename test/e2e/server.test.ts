@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
-import { DEMO_EXPECTATIONS } from './demo-expectations';
+import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale } from './demo-expectations';
 import { addActionAndFill, listActions, openEditor } from './editor';
 
 jest.setTimeout(180_000);
@@ -91,6 +91,22 @@ describe('demo workflows', () => {
 			await expectation.run(sandbox, n8n.url);
 		}
 		await expectation.check(sandbox, before, example);
+	});
+
+	it('demo 2 run twice leaves one Venio order per POS sale (matched by the sale number)', async () => {
+		const venioItems = async () => {
+			const result = await executeWorkflow(options, 'demoPosSalesToVenio2');
+			expect(result.data.resultData.error).toBeUndefined();
+			return result.data.resultData.runData['Venio sales order']?.[0]?.data?.main?.[0] ?? [];
+		};
+		await venioItems();
+		const orders = sandbox.venio.orders.size;
+		const again = await venioItems();
+		// Every sale's order was found and updated; the sale with a product Venio lacks stays an error item.
+		expect(again.filter((i) => i.json.action === 'created')).toHaveLength(0);
+		expect(again.filter((i) => i.json.action === 'updated').length).toBeGreaterThan(0);
+		expect(sandbox.venio.orders.size).toBe(orders);
+		await expectOneVenioOrderPerSale(sandbox);
 	});
 });
 
