@@ -36,7 +36,10 @@ export class VenioCrmPollingTrigger implements INodeType {
 		credentials: [{ name: 'venioCrmApi', required: true }],
 		properties: [
 			{
-				displayName: 'Event',
+				// Not labelled "Event": n8n's node panel turns an "Event" list of two or more into
+				// actions and then drops " Trigger" from the node's name, so one polling trigger
+				// would read "… Polling" beside another's "… Polling Trigger".
+				displayName: 'Poll For',
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
