@@ -141,22 +141,23 @@ const VENDORS: VendorSecrets[] = [
 		runs: [
 			{ title: 'customer read by code', node: venio({ resource: 'customer', operation: 'getByCode', customerCode: 'C000001' }), expect: 'success' },
 			{ title: 'customer created', node: venioCustomer({ additionalFields: { customerMobile: '0891112222', customerEmail: 'cafe@example.co.th' } }), expect: 'success' },
-			{ title: 'vendor refusal (400 [4001] duplicate name)', node: (sim) => venioCustomer({ customerName: (sim as VenioSim).customer('C000001').customerName }), because: [/Venio CRM Bad request \(400\) \[4001\]/], expect: 'error' },
+			{ title: 'vendor refusal (400 [4001] not found)', node: venio({ resource: 'salesOrder', operation: 'getByNumber', salesOrderNo: 'SO9999-9999' }), because: [/\[4001\]/], expect: 'error' },
 			{ title: '401 from the token endpoint: wrong subscription key', node: venio({ resource: 'customer', operation: 'getByCode', customerCode: 'C000001' }), credentialOverride: { subscriptionApiKey: 'wrong-venio-subscription-key-3b7e' }, because: [/Venio CRM refused the token request \(401\)/], expect: 'error' },
 			{ title: 'token refused: wrong client secret', node: venio({ resource: 'customer', operation: 'getByCode', customerCode: 'C000001' }), credentialOverride: { clientSecret: 'wrong-venio-client-secret-91ac' }, because: [/Venio CRM refused the token request \(400\).*invalid_client/], expect: 'error' },
 			{ title: '401 for a stale stored token, then a fresh token', node: venio({ resource: 'customer', operation: 'getByCode', customerCode: 'C000001' }), credentialOverride: { accessToken: 'vens.stale-venio-access-token-4d1f' }, expect: 'success', expectRefresh: true },
 			{
-				title: 'continueOnFail: error items for bad input and a refusal',
+				// A duplicate name is no refusal any more: it updates the customer that has it (Match Existing By).
+				title: 'continueOnFail: error items for bad input',
 				node: venio({ resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3, additionalFields: { customerEmail: '={{ $json.email }}' } }, true),
 				input: (sim) => [
 					{ name: 'ร้านหนึ่ง', email: 'one@example.co.th' },
 					{ name: 'ร้านสอง', email: 'not-an-email' },
-					{ name: (sim as VenioSim).customer('C000001').customerName, email: 'dup@example.co.th' },
+					{ name: 'ร้านสาม', email: 'three@example.co.th' },
 				],
-				because: [/\"Email\" must be an email address/, /\[4001\]/], expect: 'errorItems',
+				because: [/\"Email\" must be an email address/], expect: 'errorItems',
 			},
 			{ title: 'validation error before any request', node: venioCustomer({ additionalFields: { customerEmail: 'not-an-email' } }), because: [/\"Email\" must be an email address/], expect: 'error' },
-			{ title: '503 on a customer create (not repeated)', node: venioCustomer({ customerName: 'Once Only' }), before: (sim) => sim.setFaults({ next5xx: 1, pathFilter: '/v3/customers' }), because: [/not repeated automatically/], expect: 'error' },
+			{ title: '503 on a customer create (not repeated)', node: venioCustomer({ customerName: 'Once Only', matchBy: 'code' }), before: (sim) => sim.setFaults({ next5xx: 1, pathFilter: '/v3/customers' }), because: [/not repeated automatically/], expect: 'error' },
 			{
 				title: 'tokens expire between items; the token is renewed',
 				node: venio({ resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3 }),
