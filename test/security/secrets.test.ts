@@ -149,7 +149,7 @@ const VENDORS: VendorSecrets[] = [
 				// A duplicate name is no refusal any more: it updates the customer that has it (Match Existing By).
 				title: 'continueOnFail: error items for bad input',
 				node: venio({ resource: 'customer', operation: 'createOrUpdate', customerName: '={{ $json.name }}', customerState: 3, additionalFields: { customerEmail: '={{ $json.email }}' } }, true),
-				input: (sim) => [
+				input: [
 					{ name: 'ร้านหนึ่ง', email: 'one@example.co.th' },
 					{ name: 'ร้านสอง', email: 'not-an-email' },
 					{ name: 'ร้านสาม', email: 'three@example.co.th' },
