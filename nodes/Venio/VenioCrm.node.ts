@@ -6,6 +6,7 @@ import * as product from './actions/product';
 import * as quotation from './actions/quotation';
 import * as salesOrder from './actions/salesOrder';
 import { loadOptions } from './lists';
+import { listSearch } from './locators';
 
 export class VenioCrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,7 +43,7 @@ export class VenioCrm implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, {

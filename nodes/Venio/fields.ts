@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { objectSchema, type Field } from '../shared/fields';
+import { LOCATORS } from './locators';
 
 // ---------------------------------------------------------------------------------------------
 // Choices (seed 000 comments)
@@ -156,7 +157,7 @@ export const customerSchema = objectSchema(customerFields).superRefine((body, ct
 
 /** One document line: the documented `salesorderDetails` fields a caller sets. */
 export const lineFields: Field[] = [
-	{ key: 'productCode', label: 'Product Code', type: 'string', required: true, description: 'The product’s code in Venio' },
+	{ key: 'productCode', label: 'Product', type: 'string', required: true, locator: LOCATORS.product, description: 'The Venio product: pick one (search by code or name) or enter its code' },
 	{ key: 'qty', label: 'Quantity', type: 'number', required: true, default: 1, schema: z.number().positive('must be more than 0') },
 	{ key: 'price', label: 'Unit Price', type: 'number', allowBlank: true, schema: money, placeholder: 'Leave empty for the product’s price' },
 	{ key: 'discountValue', label: 'Discount', type: 'number', allowBlank: true, schema: money, placeholder: 'Leave empty for no discount' },
@@ -179,7 +180,7 @@ const discountFields: Field[] = [
 ];
 
 export const salesOrderFields: Field[] = [
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, description: 'Venio customer code, e.g. C000123' },
+	{ key: 'customerCode', label: 'Customer', type: 'string', required: true, locator: LOCATORS.customer },
 	{ key: 'salesorderDetails', label: 'Lines', type: 'group', multiple: true, required: true, fields: lineFields, placeholder: 'Add Line', schema: lines('line') },
 	{ key: 'salesOrderSubject', label: 'Subject', type: 'string' },
 	{ key: 'salesOrderDate', label: 'Order Date', type: 'date', description: 'Calendar date YYYY-MM-DD; today in Venio when empty' },
@@ -203,7 +204,7 @@ export const salesOrderFields: Field[] = [
 export const salesOrderSchema = objectSchema(salesOrderFields);
 
 export const quotationFields: Field[] = [
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, description: 'Venio customer code, e.g. C000123' },
+	{ key: 'customerCode', label: 'Customer', type: 'string', required: true, locator: LOCATORS.customer },
 	{ key: 'quotationDetails', label: 'Lines', type: 'group', multiple: true, required: true, fields: lineFields, placeholder: 'Add Line', schema: lines('line') },
 	{ key: 'quotationSubject', label: 'Subject', type: 'string' },
 	{ key: 'quotationDate', label: 'Quotation Date', type: 'date', description: 'Calendar date YYYY-MM-DD; today in Venio when empty' },

@@ -14,6 +14,7 @@ import {
 import { z, type ZodTypeAny } from 'zod';
 
 import { parseIsoDateTime, toCalendarDate, toDateTimeText } from './dates';
+import { locatorProperty, locatorValue, type RecordLocator } from './locator';
 import { validateInput } from './validation';
 
 export type FieldType =
@@ -56,6 +57,8 @@ export interface Field {
 	rows?: number;
 	/** For `number` inside a group (where n8n always fills defaults): may be left empty = not sent. */
 	allowBlank?: boolean;
+	/** For `string`: a record picker (n8n's resource locator); the body gets the picked ID or code. */
+	locator?: RecordLocator;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,6 +86,11 @@ function oneOf(values: Array<string | number>) {
 /** The zod schema of one field (required-ness applied by the caller). */
 export function fieldSchema(field: Field): ZodTypeAny {
 	if (field.schema) return field.schema;
+	if (field.locator) {
+		const { regex, format } = field.locator.key;
+		// An empty one is reported as required (objectSchema) or left out when optional.
+		return z.string().refine((v) => v === '' || new RegExp(regex).test(v), `must be ${format}`);
+	}
 	switch (field.type) {
 		case 'string':
 			return z.string({ invalid_type_error: 'must be text' });
@@ -148,6 +156,9 @@ function property(field: Field): INodeProperties {
 		placeholder: field.placeholder,
 		required: field.required || undefined,
 	};
+	if (field.locator) {
+		return locatorProperty({ ...field.locator, name: field.key, displayName: field.label, description: field.description ?? field.locator.description }, !!field.required);
+	}
 	switch (field.type) {
 		case 'options':
 		case 'multiOptions':
@@ -253,6 +264,8 @@ function splitList(value: unknown): unknown {
 /** Converts one UI value to the body value the field's schema expects. */
 export function fromUi(field: Field, value: unknown, timezone: string): unknown {
 	if (value === undefined || value === null) return undefined;
+	// Old plain text or a picker's {__rl, mode, value}: the ID or code either way.
+	if (field.locator) return locatorValue(value);
 	switch (field.type) {
 		case 'string':
 			return typeof value === 'number' ? String(value) : value;

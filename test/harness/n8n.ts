@@ -497,3 +497,11 @@ export async function loadOptions(h: Harness, node: INode, method: string) {
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	return await type.methods!.loadOptions![method].call(ctx as never);
 }
+
+/** Calls a `methods.listSearch` entry (a resource locator's "From List") with n8n-core's LoadOptionsContext. */
+export async function listSearch(h: Harness, node: INode, method: string, filter?: string, paginationToken?: string) {
+	const workflow = workflowFor(h, node);
+	const ctx = new LoadOptionsContext(workflow, node, h.additionalData, 'parameters');
+	const type = h.nodeTypes.getByNameAndVersion(node.type);
+	return await type.methods!.listSearch![method].call(ctx as never, filter, paginationToken);
+}

@@ -165,7 +165,7 @@ describe('Sales Order', () => {
 
 	it('Get by ID refuses an ID that is not a number before any request', async () => {
 		const { error } = await env.run({ resource: 'salesOrder', operation: 'getById', salesOrderId: 'SO2601-0001' });
-		expect(error?.message).toBe('Item 1: "Sales Order ID" must be a number, e.g. 5001');
+		expect(error?.message).toBe('Item 1: "Sales Order" must be a number, e.g. 5001 (got "SO2601-0001")');
 		expect(env.server.requests('venio')).toHaveLength(0);
 	});
 

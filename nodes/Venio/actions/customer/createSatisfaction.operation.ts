@@ -3,11 +3,12 @@ import { z } from 'zod';
 
 import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { LOCATORS } from '../../locators';
 import { venioRecord } from '../../transport';
 
 // [INF] Body {customerCode, score 1–5, comment}: the menu names "Create Customer Satisfaction" only.
 const fields: Field[] = [
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, description: 'E.g. C000123' },
+	{ key: 'customerCode', label: 'Customer', type: 'string', required: true, locator: LOCATORS.customer },
 	{
 		key: 'score',
 		label: 'Score',

@@ -3,17 +3,18 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { simplifyProperty } from '../../../shared/router';
 import { toCommonCustomer } from '../../simplify';
 import { segment, venioRecord } from '../../transport';
-import { keyProperty, readKey } from '../common';
+import { locatorProperty, readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
-	keyProperty('customerCode', 'Customer Code', 'The customer’s code in Venio', 'C000123'),
+	locatorProperty(LOCATORS.customer),
 	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getByCode'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const code = readKey(this, 'customerCode', 'Customer Code', i);
+	const code = readLocator(this, LOCATORS.customer, i);
 	// [PUB code] GET /v3/customers/{customerCode}
 	const customer = await venioRecord.call(this, { method: 'GET', path: `/v3/customers/${segment(code)}`, itemIndex: i });
 	return this.getNodeParameter('simplify', i, true) ? toCommonCustomer(customer) : customer;

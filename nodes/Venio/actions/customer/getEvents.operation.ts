@@ -2,10 +2,11 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { readWindow, returnAllAndLimit } from '../../../shared/router';
+import { LOCATORS } from '../../locators';
 import { venioRequest } from '../../transport';
 
 const fields: Field[] = [
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, description: 'E.g. C000123' },
+	{ key: 'customerCode', label: 'Customer', type: 'string', required: true, locator: LOCATORS.customer },
 	{ key: 'eventTypeIds', label: 'Event Types', type: 'multiOptions', loadOptions: 'getEventTypes', description: 'Only events of these types.' },
 	{ key: 'dateFrom', label: 'From Date', type: 'date', description: 'Only events on or after this calendar date (a date and time is read as its date in the workflow’s time zone)' },
 	{ key: 'dateTo', label: 'To Date', type: 'date', description: 'Only events on or before this calendar date (included)' },

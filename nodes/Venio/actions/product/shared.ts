@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { keyProperty, readKey } from '../common';
+import { locatorProperty, readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
-export const productCodeProperty = keyProperty('productCode', 'Product Code', 'The product’s code in Venio', 'P-THAI-TEA');
+export const productCodeProperty = locatorProperty(LOCATORS.product);
 
 export function readProductCode(ctx: IExecuteFunctions, i: number): string {
-	return readKey(ctx, 'productCode', 'Product Code', i);
+	return readLocator(ctx, LOCATORS.product, i);
 }

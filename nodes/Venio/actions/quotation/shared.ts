@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { keyProperty, readKey } from '../common';
+import { locatorProperty, readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
-export const quotationNoProperty = keyProperty('quotationNo', 'Quotation Number', 'The quotation’s number in Venio', 'QT2601-0001');
+export const quotationNoProperty = locatorProperty(LOCATORS.quotation);
 
 export function readQuotationNo(ctx: IExecuteFunctions, i: number): string {
-	return readKey(ctx, 'quotationNo', 'Quotation Number', i);
+	return readLocator(ctx, LOCATORS.quotation, i);
 }

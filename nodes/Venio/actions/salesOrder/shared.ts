@@ -2,12 +2,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { segment, venioRecord, type RequestContext } from '../../transport';
-import { keyProperty, readKey } from '../common';
+import { locatorProperty, readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
-export const salesOrderNoProperty = keyProperty('salesOrderNo', 'Sales Order Number', 'The order’s number in Venio', 'SO2601-0001');
+export const salesOrderNoProperty = locatorProperty(LOCATORS.salesOrder);
 
 export function readSalesOrderNo(ctx: IExecuteFunctions, i: number): string {
-	return readKey(ctx, 'salesOrderNo', 'Sales Order Number', i);
+	return readLocator(ctx, LOCATORS.salesOrder, i);
 }
 
 /** [PUB] GET /v2/salesorder/{salesOrderNo}; also used by the trigger. */
