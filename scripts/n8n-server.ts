@@ -36,6 +36,8 @@ export interface N8nOptions {
 	logFile?: string;
 	/** Told the process id as soon as the process exists (queue mode: its process group, for an emergency stop). */
 	onSpawn?: (pid: number) => void;
+	/** GENERIC_TIMEZONE, the zone of workflows without their own; n8n's default (America/New_York) when not given. */
+	timezone?: string;
 }
 
 /** What every queue-mode process (main and workers) gets: the same database and Redis, on 127.0.0.1. */
@@ -92,6 +94,7 @@ function env(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_ENCRYPTION_KEY: 'asia-commerce-local-sandbox-key',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		...(options.timezone ? { GENERIC_TIMEZONE: options.timezone } : {}),
 	};
 }
 

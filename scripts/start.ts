@@ -9,11 +9,12 @@ import { startSandbox } from '../sandbox/index';
 import { VENIO_WEBHOOK } from './demo-drivers';
 import { importDemo } from './demo-setup';
 import { ensureN8nInstalled, OWNER, prepareFolder, ROOT, setupOwner, startN8n } from './n8n-server';
+import { n8nTimeZone } from './timezone';
 
 async function main() {
 	ensureN8nInstalled();
 	const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 7780) });
-	const options = { folder: path.join(ROOT, '.n8n-demo'), port: Number(process.env.N8N_PORT ?? 5678) };
+	const options = { folder: path.join(ROOT, '.n8n-demo'), port: Number(process.env.N8N_PORT ?? 5678), timezone: n8nTimeZone() };
 	prepareFolder(options);
 	console.log('Importing sandbox credentials and demo workflows...');
 	const examples = importDemo(options, sandbox);
@@ -26,6 +27,7 @@ async function main() {
 	console.log(`
 n8n is running at ${n8n.url}
   Log in with ${OWNER.email} / ${OWNER.password}
+  Time zone (GENERIC_TIMEZONE): ${options.timezone}
   Vendor sandbox: ${sandbox.server.baseUrl}  (Venio ${sandbox.urls.venio}, MeeDee POS ${sandbox.urls.meedee},
                   SHOPLINE ${sandbox.urls.shopline}, Salekit ${sandbox.urls.salekit})
   Demo workflows: ${examples.map((e) => `${e.name}${e.publish ? ' (active)' : ''}`).join('; ') || 'none'}
