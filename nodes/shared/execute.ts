@@ -29,22 +29,23 @@ const ZERO_BASED_SUFFIX = /\s*\[(?:condition \d+, )?item \d+\]/g;
 /**
  * One wording for item errors: "Item N: …" in n8n's numbering (from 1), never n8n's zero-based
  * "[item N]" as well; with `record`, the record's own key follows the number: "Item 36 (a@b.co): …".
- * A message without either (a vendor's answer) is kept as it is.
+ * A message without either (a vendor's answer) is kept as it is, unless `always` (an item's input).
  */
-export function itemMessage(message: string, itemIndex: number, record?: string): string {
+export function itemMessage(message: string, itemIndex: number, record?: string, always = false): string {
 	const stripped = message.replace(ZERO_BASED_SUFFIX, '');
 	const prefix = `Item ${itemIndex + 1}: `;
 	const numbered = stripped.startsWith(prefix);
-	if (!numbered && stripped === message && !record) return message;
+	if (!numbered && stripped === message && !record && !always) return message;
 	const words = numbered ? stripped.slice(prefix.length) : stripped;
 	return `Item ${itemIndex + 1}${record ? ` (${record})` : ''}: ${words}`;
 }
 
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, record?: string): Error {
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, input?: { record?: string }): Error {
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	if ((nodeError as { context?: IDataObject }).context) (nodeError as { context: IDataObject }).context.itemIndex ??= itemIndex;
-	nodeError.message = itemMessage(nodeError.message, itemIndex, record);
+	// A problem found while checking an item's input always names the item.
+	nodeError.message = itemMessage(nodeError.message, itemIndex, input?.record, input !== undefined);
 	return nodeError;
 }
 
@@ -114,7 +115,7 @@ export async function runItems(
 			try {
 				prepared[i] = await check.prepare(i);
 			} catch (error) {
-				bad.push({ index: i, error: asNodeError(ctx, error, i, recordOf(i)) });
+				bad.push({ index: i, error: asNodeError(ctx, error, i, { record: recordOf(i) }) });
 			}
 		}
 		if (bad.length && !continueOnFail) throw invalidItemsError(ctx, bad, count);

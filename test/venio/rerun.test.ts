@@ -2,6 +2,7 @@
  * Issue 16, points 1–3 for Venio: a flow run twice finds what its first run made (Match Existing
  * By), every item is checked before the first write, and "already done" answers end as successes.
  */
+import { itemMessage } from '../../nodes/shared/execute';
 import { intercept, useVenio } from './setup';
 
 const env = useVenio();
@@ -185,5 +186,19 @@ describe('Every item is checked before the first write', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items.map((i) => i.json.action ?? i.json.error)).toEqual(['created', 'Item 2: "Customer Name" is required', 'created', 'Item 4: "Customer Name" is required']);
+	});
+});
+
+describe('Item numbering', () => {
+	it('n8n’s zero-based "[item 35]" becomes "Item 36"; a vendor’s own message is left as it is', () => {
+		expect(itemMessage("Invalid input for 'Email' [item 35]", 35)).toBe("Item 36: Invalid input for 'Email'");
+		expect(itemMessage('Item 36: "Email" is required [item 35]', 35, 'CUS-00036')).toBe('Item 36 (CUS-00036): "Email" is required');
+		expect(itemMessage('SHOPLINE Unprocessable data (422): Email has already been taken', 35)).toBe('SHOPLINE Unprocessable data (422): Email has already been taken');
+	});
+
+	it('an expression that fails on item 2 is reported as "Item 2", before anything is written', async () => {
+		const { error } = await env.run({ ...customer, customerName: '={{ $json.ok ? "Fine" : $("No Such Node").item.json.name }}' }, [{ ok: true }, {}]);
+		expect(error?.message).toBe("Item 2: Referenced node doesn't exist");
+		expect(env.calls()).toHaveLength(0);
 	});
 });
