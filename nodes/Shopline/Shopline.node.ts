@@ -2,9 +2,11 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 
 import { route } from '../shared/router';
 import * as customer from './actions/customer';
+import * as customerGroup from './actions/customerGroup';
+import * as membershipTier from './actions/membershipTier';
 import * as order from './actions/order';
 import * as product from './actions/product';
-import { getProducts, getVariations } from './methods';
+import { getCustomerGroups, getMembershipTiers, getProducts, getVariations } from './methods';
 
 export class Shopline implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +16,7 @@ export class Shopline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers, orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
+		description: 'Customers (with member points, store credits and tiers), customer groups, orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
 		defaults: { name: 'SHOPLINE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,20 +30,24 @@ export class Shopline implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Group', value: 'customerGroup' },
+					{ name: 'Membership Tier', value: 'membershipTier' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
 				],
 				default: 'customer',
 			},
 			...customer.description,
+			...customerGroup.description,
+			...membershipTier.description,
 			...order.description,
 			...product.description,
 		],
 	};
 
-	methods = { loadOptions: { getProducts, getVariations } };
+	methods = { loadOptions: { getCustomerGroups, getMembershipTiers, getProducts, getVariations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, { customer: customer.operations, order: order.operations, product: product.operations });
+		return await route.call(this, { customer: customer.operations, customerGroup: customerGroup.operations, membershipTier: membershipTier.operations, order: order.operations, product: product.operations });
 	}
 }

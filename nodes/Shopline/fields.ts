@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { fieldLabels, objectSchema, type Field } from '../shared/fields';
+import { LOYALTY_FIELD_LABELS } from './loyaltyFields';
 
 /** Country calling codes SHOPLINE shops commonly allow for mobile sign-up. */
 export const CALLING_CODES = [
@@ -112,12 +113,7 @@ const profileFields: Field[] = [
 	},
 	{ key: 'memo', label: 'Memo', type: 'string', rows: 2, description: 'Note about the customer, seen in SHOPLINE admin' },
 	{ key: 'tags', label: 'Tags', type: 'stringList' },
-	{
-		key: 'membership_tier_id',
-		label: 'Membership Tier ID',
-		type: 'string',
-		description: 'ID of a membership tier (SHOPLINE "Get Membership Tiers"); the Open API has no list of tiers to choose from here',
-	},
+	{ key: 'membership_tier_id', label: 'Membership Tier', type: 'options', loadOptions: 'getMembershipTiers', description: 'The customer’s membership tier (level)' },
 ];
 
 /** Create-only fields (seed 002). */
@@ -273,6 +269,7 @@ export const orderCreateSchema = objectSchema(orderCreateFields).superRefine((bo
 export const FIELD_LABELS: Record<string, string> = {
 	...fieldLabels([...orderItemFields, ...orderCreateFields]),
 	...fieldLabels([...customerCreateFields, ...customerUpdateFields]),
+	...LOYALTY_FIELD_LABELS,
 	customer_id: 'Customer ID or Email',
 	customer_email: 'Customer ID or Email',
 	status: 'Status',

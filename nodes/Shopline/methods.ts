@@ -1,8 +1,8 @@
-/** Dropdowns filled from SHOPLINE: products, and the variations of every product. */
+/** Dropdowns filled from SHOPLINE: products, the variations of every product, membership tiers, customer groups. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { translated } from './simplify';
-import { MAX_PAGE_SIZE, pagedList } from './transport';
+import { MAX_PAGE_SIZE, pagedList, shoplineRequest } from './transport';
 
 /** Enough for a dropdown; bigger shops pick by ID through an expression. */
 const MAX_PRODUCTS = 1000;
@@ -30,3 +30,23 @@ export async function getVariations(this: ILoadOptionsFunctions): Promise<INodeP
 	}
 	return out.sort(byName);
 }
+
+/** Tiers by level, named in English (or the first language SHOPLINE has), e.g. "Gold (level 2)". */
+export async function getMembershipTiers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const answer: unknown = await shoplineRequest.call(this, 'GET', '/membership_tiers');
+	const tiers = (Array.isArray(answer) ? answer : []) as IDataObject[];
+	return tiers
+		.sort((a, b) => Number(a.level ?? 0) - Number(b.level ?? 0))
+		.map((t) => ({ name: `${translated(t.name_translations, 'en') ?? t.id} (level ${t.level ?? '?'})`, value: String(t.id) }));
+}
+
+/** Enough for a dropdown; larger shops pick a group by ID through an expression. */
+const MAX_GROUPS = 1000;
+
+export async function getCustomerGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const groups = await pagedList.call(this, '/customer_groups', { sort_by: 'desc' }, { returnAll: false, limit: MAX_GROUPS, pageSize: MAX_PAGE_SIZE });
+	return groups
+		.map((g) => ({ name: `${g.name ?? g.id}${g.status === 'expired' ? ' (expired)' : ''}`, value: String(g.id), description: g.count === undefined ? undefined : `${g.count} customers` }))
+		.sort(byName);
+}
+

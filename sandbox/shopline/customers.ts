@@ -4,6 +4,7 @@ import { person } from '../data';
 import { grantWelcomeCredit, notifyNewCustomer, validateCustomer } from './customerRules';
 import { type Query, first, inRange, invalid, isPlainObject, isResponse, list, notFound, objectId, ok, phoneMatches, shape } from './helpers';
 import { CREATION_SOURCES, type CustomerRec, type DeliveryAddress, GENDERS, MEMBERSHIP_TIERS } from './model';
+import { logTierChange } from './loyalty';
 import { emit } from './webhooks';
 import type { Route, ShoplineSim } from './index';
 
@@ -15,6 +16,8 @@ export function registerCustomerRoutes(sim: ShoplineSim, r: Route): void {
 	r('GET', '/customers/:id', 'customers', (req) => getCustomer(sim, req));
 	r('PUT', '/customers/:id', 'customers', (req) => updateCustomer(sim, req));
 	r('DELETE', '/customers/:id', 'customers', (req) => deleteCustomer(sim, req));
+	r('PUT', '/customers/:id/tags', 'customers', (req) => updateTags(sim, req, 'replace'));
+	r('PATCH', '/customers/:id/tags', 'customers', (req) => updateTags(sim, req, undefined));
 }
 
 export function listCustomers(sim: ShoplineSim, req: SimRequest): SimResponse {
@@ -150,11 +153,41 @@ export function updateCustomer(sim: ShoplineSim, req: SimRequest): SimResponse {
 	const error = validateCustomer(sim, body, c.id);
 	if (error) return error;
 	if ('birthday' in body && body.birthday !== null) c.birth_year = c.birth_month = c.birth_day = null;
+	const tierBefore = c.membership_tier_id;
 	applyCustomerFields(c, body);
 	c.updated_at = sim.now();
+	logTierChange(sim, c, tierBefore, c.updated_at);
 	const json = customerJson(sim, c);
 	emit(sim, 'user/update', c.id, json);
 	return ok(shape(json, req.query));
+}
+
+const MAX_TAGS = 60;
+
+/**
+ * PUT /customers/:id/tags replaces the tags; PATCH adds or removes them (`update_mode`, SDK).
+ * Documented: each tag 3 to 40 characters, else 422; more than 60 tags: nothing changes and the
+ * answer is 200 with the customer's current tags. [INF] the same rules for PATCH.
+ */
+function updateTags(sim: ShoplineSim, req: SimRequest, fixedMode: 'replace' | undefined): SimResponse {
+	const c = sim.customers.get(req.params.id);
+	if (!c) return notFound('Customer');
+	const body = isPlainObject(req.body) ? req.body : {};
+	const mode = fixedMode ?? body.update_mode;
+	if (!fixedMode && mode !== 'add' && mode !== 'remove') return invalid('update_mode', 'update_mode must be add or remove');
+	if (!Array.isArray(body.tags) || body.tags.some((t: unknown) => typeof t !== 'string')) return invalid('tags', 'tags must be an array of strings');
+	const bad = (body.tags as string[]).find((t) => t.length < 3 || t.length > 40);
+	if (bad !== undefined) return invalid('tags', `Each tag must have 3 to 40 characters: "${bad}"`);
+	const tags: string[] = body.tags;
+	const next = mode === 'replace' ? [...new Set(tags)] : mode === 'add' ? [...new Set([...c.tags, ...tags])] : c.tags.filter((t) => !tags.includes(t));
+	if (next.length > MAX_TAGS) return ok({ tags: c.tags });
+	const changed = next.length !== c.tags.length || next.some((t, i) => t !== c.tags[i]);
+	c.tags = next;
+	if (changed) {
+		c.updated_at = sim.now();
+		emit(sim, 'user/update', c.id, customerJson(sim, c));
+	}
+	return ok({ tags: c.tags });
 }
 
 export function deleteCustomer(sim: ShoplineSim, req: SimRequest): SimResponse {

@@ -2,7 +2,9 @@
 import { type SimResponse } from '../core';
 
 // ---------------------------------------------------------------------------------------------
+// Small helpers
 // ---------------------------------------------------------------------------------------------
+
 export type Query = Record<string, string | string[]>;
 
 export const fail = (status: number, code: string, message: string, field?: string): SimResponse => ({
@@ -79,7 +81,6 @@ export function shape(obj: Record<string, unknown>, q: Query): Record<string, un
 	if (!excludes.length) return obj;
 	return Object.fromEntries(Object.entries(obj).filter(([k]) => !excludes.includes(k)));
 }
-// ---------------------------------------------------------------------------------------------
 export function stripUndefined<T extends object>(o: T): Partial<T> {
 	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -34,6 +34,12 @@
  *   PATCH  /v1/orders/:id/cancel               {cancelled_reason, revert_credits, revert_member_points, operated_by, refund_order, mail_notify}
  *   GET    /v1/products, GET /v1/products/:id
  *   GET    /v1/webhooks, POST /v1/webhooks, GET/PUT/DELETE /v1/webhooks/:id
+ *   PUT    /v1/customers/:id/tags, PATCH /v1/customers/:id/tags        (customers.ts)
+ *   GET    /v1/membership_tiers, /v1/customers/membership_info           (loyalty.ts)
+ *   GET|POST /v1/customers/:id/member_points, POST /v1/member_points/bulk_update
+ *   GET|POST /v1/customers/:id/store_credits, POST /v1/user_credits/bulk_update
+ *   GET    /v1/customers/:id/membership_tier/action_logs, /v1/customers/:customer_id/promotions
+ *   GET    /v1/customer_groups, /search, /:id, /:id/customer_ids           (customerGroups.ts)
  * Lists answer `{items, pagination:{current_page, per_page, total_count, total_pages}}`.
  *
  * Guesses ([INF], each adjustable through ShoplineOptions):
@@ -53,9 +59,11 @@
  *   - DELETE /webhooks/:id answers the removed subscription with status "removed".
  */
 import { INVALID_JSON, intParam, rng, Vendor, type Handler, type SimRequest, type SimResponse } from '../core';
+import { registerCustomerGroupRoutes, seedCustomerGroups } from './customerGroups';
 import { addSeededCustomer, customerJson, registerCustomerRoutes } from './customers';
 import { type Query, byCreated, fail, first, objectId, ok, parseTime, stripUndefined } from './helpers';
-import { CURRENCY_SYMBOLS, type Config, type CustomerRec, DEFAULTS, DEMO_TOKEN, type DeliveryRec, MERCHANT_ID, type NotificationRec, type OrderRec, type ProductRec, SHOPLINE_RATE_LIMIT_BODY, type ShoplineOptions, type ShoplineToken, type WebhookRec } from './model';
+import { CURRENCY_SYMBOLS, type Config, type CustomerGroupRec, type CustomerRec, DEFAULTS, DEMO_TOKEN, type DeliveryRec, MERCHANT_ID, type MemberPointRec, type NotificationRec, type OrderRec, type ProductRec, SHOPLINE_RATE_LIMIT_BODY, type ShoplineOptions, type ShoplineToken, type StoreCreditRec, type TierLogRec, type WebhookRec } from './model';
+import { registerLoyaltyRoutes, seedLoyalty } from './loyalty';
 import { addSeededOrder, orderJson, registerOrderRoutes } from './orders';
 import { productJson, registerProductRoutes, seedProducts } from './products';
 import { emit, knownTopics, registerWebhookRoutes, subscribersOf, webhookJson } from './webhooks';
@@ -105,6 +113,10 @@ export class ShoplineSim extends Vendor {
 	orderCounts?: Map<string, number>;
 	counter = 0;
 	pending = new Set<Promise<void>>();
+	memberPoints: MemberPointRec[] = [];
+	storeCredits: StoreCreditRec[] = [];
+	tierLogs: TierLogRec[] = [];
+	customerGroups = new Map<string, CustomerGroupRec>();
 
 	constructor(private readonly options: ShoplineOptions = {}) {
 		super('shopline', '/shopline', () => ({ status: 429, body: { ...SHOPLINE_RATE_LIMIT_BODY } }));
@@ -147,6 +159,8 @@ export class ShoplineSim extends Vendor {
 			const customer = customerList[i % customerList.length];
 			addSeededOrder(this, i, orderStart + i * 120_000, customer, products, random, i < archived);
 		}
+		seedLoyalty(this);
+		seedCustomerGroups(this, this.config.seedCustomerGroups);
 		return { customers, orders };
 	}
 
@@ -239,7 +253,10 @@ export class ShoplineSim extends Vendor {
 		const r: Route = (method, path, scope, handler) =>
 			this.route(method, `/v1${path}`, this.guarded(scope, handler));
 		r('GET', '/token/info', null, (req) => this.tokenInfo(req));
+		// Loyalty first: /customers/membership_info must not be read as /customers/:id.
+		registerLoyaltyRoutes(this, r);
 		registerCustomerRoutes(this, r);
+		registerCustomerGroupRoutes(this, r);
 		registerOrderRoutes(this, r);
 		registerProductRoutes(this, r);
 		registerWebhookRoutes(this, r);

@@ -1,7 +1,9 @@
 /** SHOPLINE simulator: constants, options and record shapes shared by the resource files. */
 
 // ---------------------------------------------------------------------------------------------
+// Constants
 // ---------------------------------------------------------------------------------------------
+
 export const SHOPLINE_RATE_LIMIT_BODY = {
 	error: 'Rate limit exceeded for attempts to access Open API. please try again later',
 	code: 'RateLimitExceeded',
@@ -79,7 +81,9 @@ export const PRODUCT_TRANSLATIONS: Record<string, Record<string, string>> = {
 export const CURRENCY_SYMBOLS: Record<string, string> = { TWD: 'NT$', HKD: 'HK$', THB: '฿', VND: '₫', MYR: 'RM', SGD: 'S$' };
 
 // ---------------------------------------------------------------------------------------------
+// Options
 // ---------------------------------------------------------------------------------------------
+
 export interface ShoplineToken {
 	token: string;
 	/** Merchant handle; with `userAgent: 'handle'` the User-Agent header must equal it. */
@@ -132,6 +136,13 @@ export interface ShoplineOptions {
 	eventIdHeader?: string;
 	/** Extra topics accepted by POST /webhooks (the SDK lists more than vendors.md documents). */
 	extraTopics?: string[];
+	/** Documented: adding member points needs the shop's "Member Points Toggle" on. Default on. */
+	memberPointsEnabled?: boolean;
+	/** [INF] customer IDs per answer of Get Customer IDs of a customer group (not documented). */
+	groupIdsPageSize?: number;
+	/** [INF] most customers one bulk member-points or store-credits update takes (not documented). */
+	bulkMaxUsers?: number;
+	seedCustomerGroups?: number;
 }
 
 export type Config = Required<Omit<ShoplineOptions, 'tokens'>>;
@@ -161,6 +172,10 @@ export const DEFAULTS: Config = {
 	topicHeader: 'X-Shopline-Topic',
 	eventIdHeader: 'X-Shopline-Event-Id',
 	extraTopics: [],
+	memberPointsEnabled: true,
+	groupIdsPageSize: 100,
+	bulkMaxUsers: 1000,
+	seedCustomerGroups: 30,
 };
 
 export const DEMO_TOKEN: ShoplineToken = {
@@ -173,7 +188,9 @@ export const DEMO_TOKEN: ShoplineToken = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Records
 // ---------------------------------------------------------------------------------------------
+
 export interface DeliveryAddress {
 	[key: string]: unknown;
 }
@@ -306,3 +323,88 @@ export interface NotificationRec {
 	kind: string;
 	resource_id: string;
 }
+
+export interface MemberPointRec {
+	id: string;
+	seq: number;
+	customer_id: string;
+	value: number;
+	point_balance: number;
+	remarks: string;
+	type: string;
+	end_at: string | null;
+	performer_id: string | null;
+	created_at: string;
+}
+
+export interface StoreCreditRec {
+	id: string;
+	seq: number;
+	customer_id: string;
+	value: number;
+	credit_balance: number;
+	remarks: string;
+	type: string;
+	end_at: string | null;
+	performer_id: string | null;
+	created_at: string;
+}
+
+/** A membership tier action log (level up / down / extend). */
+export interface TierLogRec {
+	id: string;
+	seq: number;
+	customer_id: string;
+	key: 'updated_user_membership_tier' | 'extended_user_membership_tier';
+	from_tier_id: string | null;
+	to_tier_id: string | null;
+	created_at: string;
+}
+
+export interface CustomerGroupRec {
+	id: string;
+	seq: number;
+	name: string;
+	status: 'active' | 'expired';
+	update_type: 'manual' | 'auto';
+	customerIds: string[];
+	expired_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loyalty settings of the demo shop
+// ---------------------------------------------------------------------------------------------
+
+/** [INF] the demo shop's upgrade thresholds (total spending), lowest tier first. */
+export const TIER_THRESHOLDS: Record<string, number> = {
+	[MEMBERSHIP_TIERS[0].id]: 3000,
+	[MEMBERSHIP_TIERS[1].id]: 10000,
+};
+
+/** Store credit types (SDK enum from the docs). */
+export const STORE_CREDIT_TYPES = [
+	'manual_credit',
+	'welcome_credit',
+	'birthday_credit',
+	'auto_reward',
+	'applied_credit',
+	'user_credit_expired',
+	'welcome_member_referral_credit',
+	'member_referral_credit',
+	'member_info_quick_completion_credit',
+	'order_split_revert',
+	'product_review_reward',
+	'return_order_revert',
+	'order_edit_revert',
+];
+
+/** The demo shop's promotions a customer can see (shape of the docs' CustomerPromotion). */
+export const PROMOTIONS = [
+	{ id: '64d0c0ffee00000000000001', title: { en: 'Member 10% off', 'zh-hant': '會員九折' }, discount_on: 'order', coupon_type: 'multi', platforms: ['ec', 'retail'], start: '2024-01-01T00:00:00.000Z', end: null, codes: ['MEMBER10'] },
+	{ id: '64d0c0ffee00000000000002', title: { en: 'Birthday gift', 'zh-hant': '生日禮' }, discount_on: 'order', coupon_type: 'draw', platforms: ['ec'], start: '2024-01-01T00:00:00.000Z', end: null, codes: [] },
+	{ id: '64d0c0ffee00000000000003', title: { en: 'Bubble tea 2 for 1', 'zh-hant': '珍奶買一送一' }, discount_on: 'item', coupon_type: 'single', platforms: ['retail'], start: '2023-01-01T00:00:00.000Z', end: '2023-12-31T23:59:59.000Z', codes: ['BOBA2FOR1'] },
+	{ id: '64d0c0ffee00000000000004', title: { en: 'New year sale', 'zh-hant': '新年特賣' }, discount_on: 'category', coupon_type: 'single', platforms: ['ec', 'app'], start: '2099-01-01T00:00:00.000Z', end: null, codes: ['NY2099'] },
+] as const;
+

@@ -240,7 +240,7 @@ describe('Customer: Create', () => {
 		expect(error?.message).toBe('SHOPLINE Unprocessable data (422) [UnprocessableEntity]: Email has already been taken');
 		expect(error?.description).toBe('SHOPLINE did not accept the field "Email" (email). Check that value and try again.');
 		const tier = await runNode(h, shopline({ resource: 'customer', operation: 'create', name: 'T', email: 't@example.com', additionalFields: { membership_tier_id: 'nope' } }));
-		expect(tier.error?.description).toMatch(/"Membership Tier ID" \(membership_tier_id\)/);
+		expect(tier.error?.description).toMatch(/"Membership Tier" \(membership_tier_id\)/);
 	});
 
 	it('continueOnFail turns a bad item into an error item paired to its input', async () => {

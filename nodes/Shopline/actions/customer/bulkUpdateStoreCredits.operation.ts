@@ -1,0 +1,28 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { objectSchema } from '../../../shared/fields';
+import { bulkStoreCreditsFields } from '../../loyaltyFields';
+import { shoplineRequest } from '../../transport';
+import { changeProperties, readChange } from './loyalty';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['bulkUpdateStoreCredits'] } },
+	changeProperties(bulkStoreCreditsFields, false),
+);
+
+export const concurrent = true;
+
+const schema = objectSchema(bulkStoreCreditsFields);
+
+/** Every item is checked before the first bulk update. */
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	return readChange(this, i, bulkStoreCreditsFields, schema);
+}
+
+/** One request gives every listed customer the same store credit change; SHOPLINE queues a job. */
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? prepare.call(this, i);
+	// Not repeated after an unclear failure: every customer would get the credit twice.
+	const answer = await shoplineRequest.call(this, 'POST', '/user_credits/bulk_update', { body, itemIndex: i });
+	return { ...answer, customer_count: (body.user_ids as string[]).length };
+}

@@ -1,0 +1,13 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { historyProperties, readHistory } from './loyalty';
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getStoreCredits'] } }, historyProperties);
+
+/** Each input item is its own list read; the shared limiter keeps 20/s across them. */
+export const concurrent = true;
+
+/** The customer's store credit history, newest first; each record carries the balance after it. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	return await readHistory(this, i, 'store_credits');
+}
