@@ -18,8 +18,13 @@ export const description = updateDisplayOptions({ show: { resource: ['audience']
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const body = readMappedBody(this, i, { kind: 'customer', fields: audienceFields, schema: audienceSchema, fromCommon: salekitAudienceFromCommon });
+/** Every item is read and checked before the first is sent (see runItems). */
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	return readMappedBody(this, i, { kind: 'customer', fields: audienceFields, schema: audienceSchema, fromCommon: salekitAudienceFromCommon });
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? prepare.call(this, i);
 	// Salekit matches an existing audience on its email, so sending the same body again is harmless.
 	const response = await salekitRequest.call(this, '/audience/create', toSalekitAudience(body), { idempotent: true, itemIndex: i });
 	return audienceOutput(body, response);

@@ -12,10 +12,16 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['create'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+/** Every item is read and checked before the first is sent (see runItems). */
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	const body = readBody(this, productFields, productSchema, i);
 	// The product type is required by Salekit; it defaults to "Product" here.
 	body.type ??= 0;
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? prepare.call(this, i);
 	// [INF] Product create is documented for salekit.com; salekit.io is assumed to take the same body.
 	const response = await salekitRequest.call(this, '/product/create', body, { itemIndex: i });
 	return (response.data as IDataObject) ?? response;
