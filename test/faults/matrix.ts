@@ -56,6 +56,7 @@ interface Op {
 const venioByName = (sims: Sims, name: unknown) => sims.venio.customers.filter((c) => c.customerName === name).length;
 const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const largestGroup = (sims: Sims) => [...sims.shopline.customerGroups.values()].sort((a, b) => b.customerIds.length - a.customerIds.length)[0];
 
 const OPS: Op[] = [
 	{
@@ -137,6 +138,26 @@ const OPS: Op[] = [
 		inputs: () => range(LIST_ITEMS).map(() => ({})),
 		listIds: (sims) => [...sims.shopline.customers.values()].map((c) => c.id),
 		idOf: (json) => String(json.id),
+	},
+	{
+		vendor: 'shopline',
+		title: 'member points add (never repeated blindly)',
+		kind: 'create',
+		target: '/member_points',
+		parameters: { resource: 'customer', operation: 'addMemberPoints', customerId: '={{ $json.id }}', value: 7, remarks: '={{ $json.remarks }}' },
+		inputs: (tag) => [...env.sims.shopline.customers.values()].slice(0, ITEMS).map((c, i) => ({ id: c.id, remarks: `Fault ${tag} ${i}` })),
+		count: (sims, input) => sims.shopline.memberPoints.filter((p) => p.remarks === input.remarks).length,
+	},
+	{
+		vendor: 'shopline',
+		title: 'customer group customer IDs Return All (3 last_id pages)',
+		kind: 'list',
+		target: '/customer_ids',
+		after: 1,
+		parameters: { resource: 'customerGroup', operation: 'getCustomerIds', customerGroupId: '={{ $json.group }}', returnAll: true },
+		inputs: () => range(LIST_ITEMS).map(() => ({ group: largestGroup(env.sims).id })),
+		listIds: (sims) => largestGroup(sims).customerIds,
+		idOf: (json) => String(json.customer_id),
 	},
 	{
 		vendor: 'salekit',
