@@ -58,3 +58,22 @@ describe('MeeDee customer Get Many with an empty Search', () => {
 		expect('q' in customerCalls()[0].query).toBe(false);
 	});
 });
+
+describe.each([
+	['product', '/products'],
+	['supplier', '/suppliers'],
+])('MeeDee %s Get Many with an empty Search', (resource, path) => {
+	it('is refused the same way before any request, and Search not added still lists', async () => {
+		const node = (filters?: Record<string, unknown>) => ({
+			type: 'meeDeePos',
+			parameters: { resource, operation: 'getMany', limit: 2, ...(filters ? { filters } : {}) } as never,
+			credentials: env.credentialsFor(MEEDEE_DEMO),
+		});
+		const { error } = await runNode(env.h, node({ q: '={{ $json.missing ?? "" }}' }));
+		expect(error?.message).toBe(`Item 1: "Search" is empty, so it would list every ${resource}`);
+		expect(env.server.requests('meedee').filter((r) => r.path.endsWith(path))).toHaveLength(0);
+		const listed = await runNode(env.h, node());
+		expect(listed.error).toBeUndefined();
+		expect(listed.items.length).toBeGreaterThan(0);
+	});
+});

@@ -114,6 +114,8 @@ export async function listWithFilters(
 	i: number,
 	prepare?: (qs: IDataObject) => ListWindow['keep'],
 ): Promise<IDataObject[]> {
+	// Every list with a Search filter: a blank Search is refused rather than listing everything.
+	if (fields.some((f) => f.key === 'q')) refuseBlankSearch(ctx, i, path.replace(/^\/|s$/g, ''));
 	const qs = readFilters(ctx, fields, schema, i);
 	const keep = prepare?.(qs);
 	const options = readOptions(ctx, i);

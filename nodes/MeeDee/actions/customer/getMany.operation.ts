@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import type { Field } from '../../../shared/fields';
 import { returnAllAndLimit, simplifyProperty } from '../../../shared/router';
 import { toCommonCustomer } from '../../simplify';
-import { filterProperties, listOptions, listWithFilters, objectSchema, refuseBlankSearch, searchText, uuid } from '../common';
+import { filterProperties, listOptions, listWithFilters, objectSchema, searchText, uuid } from '../common';
 
 const filters: Field[] = [
 	{ key: 'is_active', label: 'Is Active', type: 'boolean', default: true, description: 'Whether to return only active customers (on) or only inactive ones (off)' },
@@ -25,7 +25,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	refuseBlankSearch(this, i, 'customer');
 	const customers = await listWithFilters(this, '/customers', filters, filterSchema, i);
 	return this.getNodeParameter('simplify', i, true) ? customers.map(toCommonCustomer) : customers;
 }

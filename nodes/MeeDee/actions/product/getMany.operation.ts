@@ -7,7 +7,7 @@ import { filterProperties, listOptions, listWithFilters, objectSchema, searchTex
 // [INF] MeeDee's product page (09) was not retrievable: the filters follow the sandbox's guess.
 const filters: Field[] = [
 	{ key: 'is_active', label: 'Is Active', type: 'boolean', default: true, description: 'Whether to return only products on sale (on) or only retired ones (off)' },
-	{ key: 'q', label: 'Search', type: 'string', schema: searchText, description: 'Part of the name, product code or SKU code, 1 to 255 characters' },
+	{ key: 'q', label: 'Search', type: 'string', schema: searchText, description: 'Part of the name, product code or SKU code, 1 to 255 characters. An empty Search is refused: remove it to list every product.' },
 ];
 const filterSchema = objectSchema(filters);
 

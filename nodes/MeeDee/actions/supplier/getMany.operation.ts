@@ -15,7 +15,7 @@ const filters: Field[] = [
 		],
 		default: 'ACTIVE',
 	},
-	{ key: 'q', label: 'Search', type: 'string', schema: searchText, description: 'Part of the supplier name or code, 1 to 255 characters' },
+	{ key: 'q', label: 'Search', type: 'string', schema: searchText, description: 'Part of the supplier name or code, 1 to 255 characters. An empty Search is refused: remove it to list every supplier.' },
 ];
 const filterSchema = objectSchema(filters);
 
