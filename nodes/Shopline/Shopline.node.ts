@@ -6,6 +6,7 @@ import * as customerGroup from './actions/customerGroup';
 import * as membershipTier from './actions/membershipTier';
 import * as order from './actions/order';
 import * as product from './actions/product';
+import { listSearch } from './locators';
 import { getCustomerGroups, getMembershipTiers, getProducts, getVariations } from './methods';
 
 export class Shopline implements INodeType {
@@ -45,7 +46,7 @@ export class Shopline implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getCustomerGroups, getMembershipTiers, getProducts, getVariations } };
+	methods = { loadOptions: { getCustomerGroups, getMembershipTiers, getProducts, getVariations }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, { customer: customer.operations, customerGroup: customerGroup.operations, membershipTier: membershipTier.operations, order: order.operations, product: product.operations });

@@ -1,13 +1,14 @@
-/** SHOPLINE simulator: products (list, get), their JSON and seeding. */
+/** SHOPLINE simulator: products (list, search, get), their JSON and seeding. */
 import { type SimRequest, type SimResponse } from '../core';
 import { PRODUCTS } from '../data';
-import { inRange, isResponse, notFound, objectId, ok, shape } from './helpers';
+import { first, inRange, isResponse, notFound, objectId, ok, shape } from './helpers';
 import { PRODUCT_TRANSLATIONS, type ProductRec, type VariationRec } from './model';
 import type { Route, ShoplineSim } from './index';
 
 /** Products routes, in the order they are matched. */
 export function registerProductRoutes(sim: ShoplineSim, r: Route): void {
 	r('GET', '/products', 'products', (req) => listProducts(sim, req));
+	r('GET', '/products/search', 'products', (req) => searchProducts(sim, req));
 	r('GET', '/products/:id', 'products', (req) => getProduct(sim, req));
 }
 
@@ -20,6 +21,20 @@ export function listProducts(sim: ShoplineSim, req: SimRequest): SimResponse {
 	let rows = [...sim.products.values()].filter((p) => p.status !== 'removed' && inRange(p.updated_at, range.updated_after, range.updated_before));
 	if (dir === 'desc') rows = rows.reverse();
 	const page = sim.paginate(rows, q);
+	if (isResponse(page)) return page;
+	return ok({ items: page.items.map((p) => shape(productJson(sim, p), q)), pagination: page.pagination });
+}
+
+/**
+ * [PUB] a product search exists (GET/POST, vendors.md); [INF] its `query` reads like the customer and
+ * order searches': text found in a title (any language) or a SKU, paged by page number.
+ */
+export function searchProducts(sim: ShoplineSim, req: SimRequest): SimResponse {
+	const q = req.query;
+	const text = first(q.query)?.trim().toLowerCase();
+	const matches = (p: ProductRec) =>
+		!text || [p.sku, ...Object.values(p.title_translations ?? {}), ...p.variations.map((v) => v.sku)].some((v) => typeof v === 'string' && v.toLowerCase().includes(text));
+	const page = sim.paginate([...sim.products.values()].filter((p) => p.status !== 'removed' && matches(p)), q);
 	if (isResponse(page)) return page;
 	return ok({ items: page.items.map((p) => shape(productJson(sim, p), q)), pagination: page.pagination });
 }

@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { concurrencyOption } from '../../../shared/router';
 import { shoplineRequest } from '../../transport';
-import { readId } from '../common';
 import { customerIdProperty } from './shared';
+import { readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -15,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readId(this, i, 'customerId', 'Customer ID');
+	const id = readLocator(this, LOCATORS.customer, i);
 	const response = await shoplineRequest.call(this, 'DELETE', `/customers/${encodeURIComponent(id)}`, { itemIndex: i });
 	return { id, deleted: true, message: response.message ?? null };
 }

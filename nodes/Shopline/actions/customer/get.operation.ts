@@ -2,15 +2,16 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { simplifyProperty } from '../../../shared/router';
 import { shoplineRequest } from '../../transport';
-import { readId } from '../common';
 import { customerIdProperty, customerOutput } from './shared';
+import { readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [customerIdProperty, simplifyProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = readId(this, i, 'customerId', 'Customer ID');
+	const id = readLocator(this, LOCATORS.customer, i);
 	const customer = await shoplineRequest.call(this, 'GET', `/customers/${encodeURIComponent(id)}`, { itemIndex: i });
 	return customerOutput([customer], this.getNodeParameter('simplify', i, true) as boolean);
 }

@@ -6,20 +6,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ZodTypeAny } from 'zod';
 
 import { extraBodyProperty, fieldProperties, readBody, type Field } from '../../../shared/fields';
+import { readLocator } from '../../../shared/locator';
 import { concurrencyOption, optionsCollection, returnAllAndLimit } from '../../../shared/router';
-import { fail } from '../../../shared/validation';
+import { LOCATORS } from '../../locators';
 import { pagedList } from '../../transport';
 import { listOptions, readListWindow } from '../common';
 import { customerIdProperty } from './shared';
 
 export { customerIdProperty };
 
-/** The chosen customer's ID (typed, picked from a list, or from an expression), trimmed. */
+/** The chosen customer's ID (picked from the list, typed, old plain text, or from an expression), checked and trimmed. */
 export function readCustomerId(ctx: IExecuteFunctions, i: number): string {
-	const raw = ctx.getNodeParameter('customerId', i, '', { extractValue: true }) as unknown;
-	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!id) return fail(ctx.getNode(), i, ['"Customer" is required: pick a customer or enter its ID']);
-	return id;
+	return readLocator(ctx, LOCATORS.customer, i);
 }
 
 export const customerPath = (id: string, suffix: string) => `/customers/${encodeURIComponent(id)}/${suffix}`;

@@ -8,10 +8,12 @@ import { extraBodyProperty, fieldProperties, fromUi } from '../../../shared/fiel
 import { manualOnly, mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { matchExistingProperty, recordLabel, type MatchChoice } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { locatorProperty } from '../../../shared/locator';
 import { fail } from '../../../shared/validation';
 import { contactFields, customerCreateFields, customerCreateOptional, customerCreateSchema, nameField } from '../../fields';
 import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { splitPhone, splitPhones } from '../../phones';
+import { LOCATORS } from '../../locators';
 import { toCommonCustomer } from '../../simplify';
 import { responseFieldOptions } from '../common';
 
@@ -102,15 +104,7 @@ export function toShoplineCustomer(ctx: IExecuteFunctions, i: number, validated:
 	return body;
 }
 
-export const customerIdProperty: INodeProperties = {
-	displayName: 'Customer ID',
-	name: 'customerId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '61a0c0ffee00000000000001',
-	description: 'SHOPLINE customer ID',
-};
+export const customerIdProperty: INodeProperties = locatorProperty(LOCATORS.customer);
 
 /** A read's output: the common customer shape, or SHOPLINE's object unchanged. */
 export function customerOutput(raw: IDataObject[], simplify: boolean): IDataObject[] {

@@ -6,8 +6,10 @@ import { concurrencyOption } from '../../../shared/router';
 import { CREATE_ONLY_KEYS, customerUpdateFields, customerUpdateSchema } from '../../fields';
 import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { shoplineRequest } from '../../transport';
-import { readId, responseFieldOptions, responseFieldsQuery } from '../common';
+import { responseFieldOptions, responseFieldsQuery } from '../common';
 import { customerIdProperty, toShoplineCustomer } from './shared';
+import { readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
@@ -28,7 +30,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readId(this, i, 'customerId', 'Customer ID');
+	const id = readLocator(this, LOCATORS.customer, i);
 	const validated = readMappedBody(this, i, {
 		kind: 'customer',
 		fields: customerUpdateFields,

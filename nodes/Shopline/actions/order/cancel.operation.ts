@@ -2,8 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { concurrencyOption } from '../../../shared/router';
 import { shoplineRequest } from '../../transport';
-import { readId } from '../common';
 import { orderIdProperty } from './shared';
+import { readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -32,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readId(this, i, 'orderId', 'Order ID');
+	const id = readLocator(this, LOCATORS.order, i);
 	const f = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const strategy = (on: unknown) => ({ strategy: on === false ? 'none' : 'revert' });
 	const body: IDataObject = {

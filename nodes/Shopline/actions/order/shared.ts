@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorProperty } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 import { toCommonOrder } from '../../simplify';
 import { readOutput } from '../common';
 
-export const orderIdProperty: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '63b0c0ffee00000000000001',
-	description: 'SHOPLINE order ID (not the order number people see)',
-};
+export const orderIdProperty: INodeProperties = locatorProperty(LOCATORS.order);
 
 /** A read's output: the common order shape, or SHOPLINE's object unchanged. */
 export function orderOutput(ctx: IExecuteFunctions, i: number, raw: IDataObject[]): IDataObject[] {

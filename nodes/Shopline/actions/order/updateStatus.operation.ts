@@ -3,8 +3,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { concurrencyOption } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
 import { shoplineRequest } from '../../transport';
-import { readId } from '../common';
 import { orderIdProperty } from './shared';
+import { readLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -25,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readId(this, i, 'orderId', 'Order ID');
+	const id = readLocator(this, LOCATORS.order, i);
 	const body = { status: this.getNodeParameter('status', i) as string, mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean };
 	// Setting the same status again changes nothing, so a retry is safe. To give points and
 	// credit back, the Cancel operation is the one to use (SHOPLINE's advice).
