@@ -61,24 +61,27 @@ interface SearchSource {
 	item(record: IDataObject): INodeListSearchItems | undefined;
 }
 
-/** POST enquiries paged by {skip, pageLength} with Venio's `keyword` filter (customers, documents). */
-const enquiry = (path: string, extra: IDataObject = {}) => async (ctx: ILoadOptionsFunctions, keyword: string | undefined, skip: number, pageLength: number) => {
-	const data = await venioRequest.call(ctx, { method: 'POST', path, body: { ...extra, ...(keyword ? { keyword } : {}), skip, pageLength }, idempotent: true });
+/**
+ * POST enquiries paged by `skip` and a page size with Venio's `keyword` filter. The customer enquiry
+ * names the size `pageLength` [PUB legacy]; the quotation enquiry requires `take` [PUB api-3590357].
+ */
+const enquiry = (path: string, sizeKey: 'pageLength' | 'take', extra: IDataObject = {}) => async (ctx: ILoadOptionsFunctions, keyword: string | undefined, skip: number, size: number) => {
+	const data = await venioRequest.call(ctx, { method: 'POST', path, body: { ...extra, ...(keyword ? { keyword } : {}), skip, [sizeKey]: size }, idempotent: true });
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 };
 
 const item = (name: string, value: string): INodeListSearchItems | undefined => (value ? { name, value } : undefined);
 
-const salesOrderPage = enquiry('/v2/salesorder/enquiry'); // [INF] shaped like the quotation enquiry
+const salesOrderPage = enquiry('/v2/salesorder/enquiry', 'take'); // [INF] shaped like the quotation enquiry
 
 const SOURCES: Record<'customers' | 'quotations' | 'salesOrders' | 'salesOrdersById' | 'products', SearchSource> = {
 	customers: {
 		// Same enquiry as Customer → Get Many; its keyword matches name, code, phone, mobile or email.
-		page: enquiry('/v3/customers/enquiry', { orderBy: 'customerName asc' }),
+		page: enquiry('/v3/customers/enquiry', 'pageLength', { orderBy: 'customerName asc' }),
 		item: (c) => item(`${text(c.customerName) || text(c.customerCode)} (${text(c.customerCode)})`, text(c.customerCode)),
 	},
 	quotations: {
-		page: enquiry('/v1/quotation/enquiry'),
+		page: enquiry('/v1/quotation/enquiry', 'take'),
 		item: (q) => item(joined(q.quotationNo, q.quotationSubject, q.customerCode), text(q.quotationNo)),
 	},
 	salesOrders: {

@@ -78,12 +78,14 @@ describe('From List: each search pages through Venio and finds by what is typed'
 		expect(valuesOf(qPages)).toEqual(expect.arrayContaining(quotations.map((q) => String(q.quotationNo))));
 		const q = quotations[7];
 		const qFound = await search('searchQuotations', String(q.quotationNo));
+		expect(env.calls().at(-1)).toMatchObject({ path: '/v1/quotation/enquiry', body: { keyword: q.quotationNo, skip: 0, take: 50 } });
 		expect(qFound.results).toEqual([{ name: `${String(q.quotationNo)} · Locator quote 7 · C000002`, value: q.quotationNo }]);
 
 		const oPages = await allPages('searchSalesOrders');
 		expect(oPages.length).toBeGreaterThan(1);
 		expect(valuesOf(oPages)).toEqual(expect.arrayContaining(orders.map((o) => String(o.salesOrderNo))));
 		const oFound = await search('searchSalesOrders', 'Locator order 9');
+		expect(env.calls().at(-1)).toMatchObject({ path: '/v2/salesorder/enquiry', body: { keyword: 'Locator order 9', skip: 0, take: 50 } });
 		expect(oFound.results.map((r) => r.value)).toEqual([orders[9].salesOrderNo]);
 
 		const idPages = await allPages('searchSalesOrdersById');
@@ -119,6 +121,20 @@ describe('Every operation reads a picked record in each mode and an old plain-te
 		const satisfied = await env.run({ resource: 'customer', operation: 'createSatisfaction', customerCode, score: 5 });
 		expect(satisfied.error).toBeUndefined();
 		expect(env.calls().at(-1)?.body).toMatchObject({ customerCode: 'C000003', score: 5 });
+	});
+
+	it.each(modes('C000005'))('Customer → Update Event: the optional Customer under Update Fields (%s)', async (_, customerCode) => {
+		const id = env.sim.events[0].customerEventId;
+		const { error } = await env.run({ resource: 'customer', operation: 'updateEvent', eventId: String(id), updateFields: { customerCode } });
+		expect(error).toBeUndefined();
+		expect(env.calls().at(-1)?.body).toEqual({ customerCode: 'C000005' });
+	});
+
+	it('Customer → Update Event: an optional Customer left empty is not sent', async () => {
+		const id = env.sim.events[0].customerEventId;
+		const { error } = await env.run({ resource: 'customer', operation: 'updateEvent', eventId: String(id), updateFields: { customerCode: rl('list', ''), eventName: 'Renamed' } });
+		expect(error).toBeUndefined();
+		expect(env.calls().at(-1)?.body).toEqual({ eventName: 'Renamed' });
 	});
 
 	it.each(modes('P-PHO'))('Product → Get by Code and Update Stock (%s)', async (_, productCode) => {
