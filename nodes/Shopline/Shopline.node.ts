@@ -6,6 +6,7 @@ import * as customerGroup from './actions/customerGroup';
 import * as membershipTier from './actions/membershipTier';
 import * as order from './actions/order';
 import * as product from './actions/product';
+import * as returnOrder from './actions/returnOrder';
 import { listSearch } from './locators';
 import { getCustomerGroups, getMembershipTiers, getProducts, getVariations } from './methods';
 
@@ -17,7 +18,7 @@ export class Shopline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers (with member points, store credits and tiers), customer groups, orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
+		description: 'Customers (with member points, store credits and tiers), customer groups, orders, return orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
 		defaults: { name: 'SHOPLINE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +36,7 @@ export class Shopline implements INodeType {
 					{ name: 'Membership Tier', value: 'membershipTier' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Return Order', value: 'returnOrder' },
 				],
 				default: 'customer',
 			},
@@ -43,12 +45,13 @@ export class Shopline implements INodeType {
 			...membershipTier.description,
 			...order.description,
 			...product.description,
+			...returnOrder.description,
 		],
 	};
 
 	methods = { loadOptions: { getCustomerGroups, getMembershipTiers, getProducts, getVariations }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, { customer: customer.operations, customerGroup: customerGroup.operations, membershipTier: membershipTier.operations, order: order.operations, product: product.operations });
+		return await route.call(this, { customer: customer.operations, customerGroup: customerGroup.operations, membershipTier: membershipTier.operations, order: order.operations, product: product.operations, returnOrder: returnOrder.operations });
 	}
 }

@@ -40,6 +40,9 @@
  *   GET|POST /v1/customers/:id/store_credits, POST /v1/user_credits/bulk_update
  *   GET    /v1/customers/:id/membership_tier/action_logs, /v1/customers/:customer_id/promotions
  *   GET    /v1/customer_groups, /search, /:id, /:id/customer_ids           (customerGroups.ts)
+ *   PATCH  /v1/orders/:id/order_delivery_status, /order_payment_status; PUT /v1/orders/:id/tags;
+ *   GET    /v1/orders/:id/action_logs, /v1/orders/transactions?orderIds[]  (orderActions.ts)
+ *   GET    /v1/return_orders, /v1/return_orders/:id                        (returnOrders.ts)
  * Lists answer `{items, pagination:{current_page, per_page, total_count, total_pages}}`.
  *
  * Guesses ([INF], each adjustable through ShoplineOptions):
@@ -62,10 +65,12 @@ import { INVALID_JSON, intParam, rng, Vendor, type Handler, type SimRequest, typ
 import { registerCustomerGroupRoutes, seedCustomerGroups } from './customerGroups';
 import { addSeededCustomer, customerJson, registerCustomerRoutes } from './customers';
 import { type Query, byCreated, fail, first, objectId, ok, parseTime, stripUndefined } from './helpers';
-import { CURRENCY_SYMBOLS, type Config, type CustomerGroupRec, type CustomerRec, DEFAULTS, DEMO_TOKEN, type DeliveryRec, MERCHANT_ID, type MemberPointRec, type NotificationRec, type OrderRec, type ProductRec, SHOPLINE_RATE_LIMIT_BODY, type ShoplineOptions, type ShoplineToken, type StoreCreditRec, type TierLogRec, type WebhookRec } from './model';
+import { CURRENCY_SYMBOLS, type Config, type CustomerGroupRec, type CustomerRec, DEFAULTS, DEMO_TOKEN, type DeliveryRec, MERCHANT_ID, type MemberPointRec, type NotificationRec, type OrderLogRec, type OrderRec, type ProductRec, type ReturnOrderRec, SHOPLINE_RATE_LIMIT_BODY, type ShoplineOptions, type ShoplineToken, type StoreCreditRec, type TierLogRec, type WebhookRec } from './model';
 import { registerLoyaltyRoutes, seedLoyalty } from './loyalty';
+import { registerOrderActionRoutes } from './orderActions';
 import { addSeededOrder, orderJson, registerOrderRoutes } from './orders';
 import { productJson, registerProductRoutes, seedProducts } from './products';
+import { registerReturnOrderRoutes, seedReturnOrders } from './returnOrders';
 import { emit, knownTopics, registerWebhookRoutes, subscribersOf, webhookJson } from './webhooks';
 
 export {
@@ -117,6 +122,8 @@ export class ShoplineSim extends Vendor {
 	storeCredits: StoreCreditRec[] = [];
 	tierLogs: TierLogRec[] = [];
 	customerGroups = new Map<string, CustomerGroupRec>();
+	orderLogs: OrderLogRec[] = [];
+	returnOrders = new Map<string, ReturnOrderRec>();
 
 	constructor(private readonly options: ShoplineOptions = {}) {
 		super('shopline', '/shopline', () => ({ status: 429, body: { ...SHOPLINE_RATE_LIMIT_BODY } }));
@@ -161,6 +168,8 @@ export class ShoplineSim extends Vendor {
 		}
 		seedLoyalty(this);
 		seedCustomerGroups(this, this.config.seedCustomerGroups);
+		this.orderLogs = [];
+		seedReturnOrders(this);
 		return { customers, orders };
 	}
 
@@ -257,7 +266,10 @@ export class ShoplineSim extends Vendor {
 		registerLoyaltyRoutes(this, r);
 		registerCustomerRoutes(this, r);
 		registerCustomerGroupRoutes(this, r);
+		// Order actions first: /orders/transactions must not be read as /orders/:id.
+		registerOrderActionRoutes(this, r);
 		registerOrderRoutes(this, r);
+		registerReturnOrderRoutes(this, r);
 		registerProductRoutes(this, r);
 		registerWebhookRoutes(this, r);
 	}

@@ -266,6 +266,10 @@ export interface OrderRec {
 	cancelled_reason: { key?: string; message?: string } | null;
 	credits_reverted: boolean;
 	member_points_reverted: boolean;
+	/** Delivery and payment status (Update Order Delivery/Payment Status); absent = pending. */
+	delivery_status?: string;
+	payment_status?: string;
+	tags?: string[];
 }
 
 export interface VariationRec {
@@ -407,4 +411,28 @@ export const PROMOTIONS = [
 	{ id: '64d0c0ffee00000000000003', title: { en: 'Bubble tea 2 for 1', 'zh-hant': '珍奶買一送一' }, discount_on: 'item', coupon_type: 'single', platforms: ['retail'], start: '2023-01-01T00:00:00.000Z', end: '2023-12-31T23:59:59.000Z', codes: ['BOBA2FOR1'] },
 	{ id: '64d0c0ffee00000000000004', title: { en: 'New year sale', 'zh-hant': '新年特賣' }, discount_on: 'category', coupon_type: 'single', platforms: ['ec', 'app'], start: '2099-01-01T00:00:00.000Z', end: null, codes: ['NY2099'] },
 ] as const;
+
+/** One entry of an order's action log (Get Order Action Logs). */
+export interface OrderLogRec {
+	id: string;
+	seq: number;
+	order_id: string;
+	key: string;
+	data: Record<string, unknown>;
+	created_at: string;
+}
+
+export interface ReturnOrderRec {
+	id: string;
+	seq: number;
+	return_order_number: string;
+	order_id: string;
+	status: 'confirmed' | 'completed' | 'cancelled';
+	order_payment_status: 'pending' | 'refunded';
+	order_delivery_status: 'return_collected' | 'returning';
+	inspect_status: 'pending' | 'inspected';
+	totalCents: number;
+	created_at: string;
+	updated_at: string;
+}
 

@@ -123,6 +123,7 @@ export function updateOrderStatus(sim: ShoplineSim, req: SimRequest): SimRespons
 		sim.notifications.push({ to: o.customer_email, channel: 'email', kind: `order_${o.status}`, resource_id: o.id });
 	}
 	const json = orderJson(sim, o);
+	if (changed) logOrderAction(sim, o, 'order_status_updated', { status: o.status });
 	emit(sim, 'order/update', o.id, json);
 	if (o.status === 'cancelled' && changed) emit(sim, 'order/cancel', o.id, json);
 	return ok(shape(json, req.query));
@@ -144,6 +145,7 @@ export function cancelOrder(sim: ShoplineSim, req: SimRequest): SimResponse {
 		sim.notifications.push({ to: o.customer_email, channel: 'email', kind: 'order_cancelled', resource_id: o.id });
 	}
 	const json = orderJson(sim, o);
+	logOrderAction(sim, o, 'order_cancelled', { cancelled_reason: o.cancelled_reason });
 	emit(sim, 'order/cancel', o.id, json);
 	emit(sim, 'order/update', o.id, json);
 	return ok({ order_items_stock_tag: [] });
@@ -184,8 +186,9 @@ export function orderJson(sim: ShoplineSim, o: OrderRec): Record<string, unknown
 		order_points: o.order_points,
 		subtotal_items: o.items.map((i) => orderItemJson(sim, i)),
 		delivery_address: o.delivery_address,
-		order_delivery: { delivery_option_id: o.delivery_option_id, name_translations: delivery?.name_translations ?? null, status: 'pending' },
-		order_payment: { payment_method_id: o.payment_method_id, name_translations: payment?.name_translations ?? null, status: 'pending' },
+		order_delivery: { delivery_option_id: o.delivery_option_id, name_translations: delivery?.name_translations ?? null, status: o.delivery_status ?? 'pending' },
+		order_payment: { payment_method_id: o.payment_method_id, name_translations: payment?.name_translations ?? null, status: o.payment_status ?? 'pending' },
+		tags: o.tags ?? [],
 		order_remarks: o.order_remarks,
 		created_by: o.created_by,
 		cancelled_reason: o.cancelled_reason,
@@ -261,6 +264,12 @@ export function addSeededOrder(sim: ShoplineSim, i: number, createdMs: number, c
 		credits_reverted: false,
 		member_points_reverted: false,
 	});
+}
+
+/** Records one action on an order (the log Get Order Action Logs answers). */
+export function logOrderAction(sim: ShoplineSim, o: OrderRec, key: string, data: Record<string, unknown>): void {
+	const seq = ++sim.counter;
+	sim.orderLogs.push({ id: objectId(Date.now(), 0x1a, 0x100000 + seq), seq: 1_000_000 + seq, order_id: o.id, key, data, created_at: sim.now() });
 }
 
 export function archivedError(o: OrderRec): SimResponse {

@@ -4,11 +4,28 @@ import { operationSelector, type ResourceOperations } from '../../../shared/rout
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getActionLogs from './getActionLogs.operation';
 import * as getMany from './getMany.operation';
+import * as getTransactions from './getTransactions.operation';
 import * as search from './search.operation';
+import * as updateDeliveryStatus from './updateDeliveryStatus.operation';
+import * as updatePaymentStatus from './updatePaymentStatus.operation';
 import * as updateStatus from './updateStatus.operation';
+import * as updateTags from './updateTags.operation';
 
-export const operations: ResourceOperations = { cancel, create, get, getMany, search, updateStatus };
+export const operations: ResourceOperations = {
+	cancel,
+	create,
+	get,
+	getActionLogs,
+	getMany,
+	getTransactions,
+	search,
+	updateDeliveryStatus,
+	updatePaymentStatus,
+	updateStatus,
+	updateTags,
+};
 
 export const description: INodeProperties[] = [
 	operationSelector(
@@ -20,6 +37,11 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Many', value: 'getMany', action: 'Get many orders', description: 'List orders by time range, status or IDs' },
 			{ name: 'Search', value: 'search', action: 'Search orders', description: 'Find orders by number, customer, phone or product' },
 			{ name: 'Update Status', value: 'updateStatus', action: 'Update an order status', description: 'Set an order to pending, confirmed, completed or cancelled' },
+			{ name: 'Get Action Logs', value: 'getActionLogs', action: 'Get action logs of an order', description: 'What happened to an order and who did it' },
+			{ name: 'Get Transactions', value: 'getTransactions', action: 'Get transactions of an order', description: 'The payment transactions of an order' },
+			{ name: 'Update Delivery Status', value: 'updateDeliveryStatus', action: 'Update the delivery status of an order', description: 'Set an order’s delivery to shipping, shipped, arrived…' },
+			{ name: 'Update Payment Status', value: 'updatePaymentStatus', action: 'Update the payment status of an order', description: 'Set an order’s payment to completed, refunded…' },
+			{ name: 'Update Tags', value: 'updateTags', action: 'Update tags of an order', description: 'Replace the tags of an order' },
 		],
 		'get',
 	),
@@ -29,4 +51,9 @@ export const description: INodeProperties[] = [
 	...getMany.description,
 	...search.description,
 	...updateStatus.description,
+	...getActionLogs.description,
+	...getTransactions.description,
+	...updateDeliveryStatus.description,
+	...updatePaymentStatus.description,
+	...updateTags.description,
 ];
