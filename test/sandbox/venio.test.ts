@@ -1147,3 +1147,33 @@ describe('base URLs, paths and control', () => {
 		expectOk(await api('GET', '/v3/customers/C000001'));
 	});
 });
+
+describe('finding records again (the searches Match Existing By uses)', () => {
+	it('GET /v3/customers/taxid/{taxId} → every customer with that tax ID (branches share one); unknown → 4001', async () => {
+		const head = await createCustomer({ customerName: 'Tax HQ', customerTaxNo: '0105561234567', branchCode: '00000' });
+		const branch = await createCustomer({ customerName: 'Tax Branch', customerTaxNo: '0105561234567', branchCode: '00001' });
+		const r = await api('GET', '/v3/customers/taxid/0105561234567');
+		expectOk(r);
+		expect(r.json.data.map((c: any) => c.customerCode)).toEqual([head.customerCode, branch.customerCode]);
+		expectFail(await api('GET', '/v3/customers/taxid/0000000000000'), '4001', 'not found');
+	});
+
+	it('POST /v2/salesorder/enquiry: referenceNo matches exactly (any case), with customerCode, take/skip paging', async () => {
+		const a = await createOrder({ referenceNo: 'POS-0001' });
+		await createOrder({ referenceNo: 'POS-00010' });
+		const other = await createOrder({ referenceNo: 'POS-0001', customerCode: 'C000002' });
+		const nos = (r: Reply) => r.json.data.map((o: any) => o.salesOrderNo);
+		expect(nos(await api('POST', '/v2/salesorder/enquiry', { referenceNo: 'pos-0001', take: 100 }))).toEqual([a.salesOrderNo, other.salesOrderNo]);
+		expect(nos(await api('POST', '/v2/salesorder/enquiry', { referenceNo: 'POS-0001', customerCode: 'C000001', take: 100 }))).toEqual([a.salesOrderNo]);
+		expect(nos(await api('POST', '/v2/salesorder/enquiry', { referenceNo: 'POS-0001', skip: 1, take: 1 }))).toEqual([other.salesOrderNo]);
+		expectFail(await api('POST', '/v2/salesorder/enquiry', { take: 101 }), '4001', 'take');
+	});
+
+	it('POST /v1/quotation/enquiry takes the documented take and quotationNo, and referenceNo', async () => {
+		const q = await api('POST', '/v1/quotation', { ...QUOTE, referenceNo: 'WEB-77' });
+		expectOk(q, 201);
+		const nos = (r: Reply) => r.json.data.map((x: any) => x.quotationNo);
+		expect(nos(await api('POST', '/v1/quotation/enquiry', { referenceNo: 'WEB-77', take: 10 }))).toEqual([q.json.data.quotationNo]);
+		expect(nos(await api('POST', '/v1/quotation/enquiry', { quotationNo: q.json.data.quotationNo, take: 10 }))).toEqual([q.json.data.quotationNo]);
+	});
+});
