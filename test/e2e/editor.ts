@@ -3,17 +3,46 @@
  * operator would: log in, open the node panel, search a vendor, read the actions n8n lists for
  * our node, add one and fill a field. Only 127.0.0.1 is reachable from the page.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
-import { OWNER } from '../../scripts/n8n-server';
+import { OWNER, ROOT } from '../../scripts/n8n-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Where the editor pictures go: test-results/screenshots/ (ignored by git) on every run, so
+ * `npm test` leaves the work tree clean; docs/ (the README's pictures) only with SCREENSHOTS=docs,
+ * which `npm run screenshots` sets.
+ */
+export const SCREENSHOT_DIR = process.env.SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs') : path.join(ROOT, 'test-results', 'screenshots');
+
+export function screenshotPath(name: string): string {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	return path.join(SCREENSHOT_DIR, name);
+}
+
+/** The scripts operators type (fontconfig language codes) that the editor ships no font for. */
+export const OPERATOR_SCRIPTS = ['th', 'vi', 'zh-tw'] as const;
+
+/** The operator scripts no installed font covers (all of them when fontconfig itself is missing). */
+export function missingFonts(): string[] {
+	return OPERATOR_SCRIPTS.filter((lang) => {
+		try {
+			return execFileSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).trim() === '';
+		} catch {
+			return true;
+		}
+	});
+}
+
 export async function openEditor(url: string): Promise<{ browser: Browser; page: Page }> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run "apt-get install -y chromium" (scripts/ensure-chromium.sh does it)`);
+	const missing = missingFonts();
+	if (missing.length) throw new Error(`No font covers ${missing.join(', ')}: Thai and Chinese would show as empty boxes. Run "apt-get install -y fonts-noto-core fonts-noto-cjk" (scripts/ensure-chromium.sh does it)`);
 	selectors.setTestIdAttribute('data-test-id');
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -51,6 +80,5 @@ export async function addActionAndFill(page: Page, action: string, parameter: st
 	await input.fill(value);
 	await input.blur();
 	await page.waitForTimeout(300);
-	mkdirSync(path.dirname(screenshot), { recursive: true });
 	await page.screenshot({ path: screenshot });
 }

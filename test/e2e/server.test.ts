@@ -15,7 +15,7 @@ import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
 import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale } from './demo-expectations';
-import { addActionAndFill, listActions, openEditor } from './editor';
+import { addActionAndFill, listActions, openEditor, screenshotPath } from './editor';
 
 jest.setTimeout(180_000);
 
@@ -146,9 +146,9 @@ describe('the editor in headless Chromium', () => {
 	it.each(EDITOR_CASES)('lists every $node action in the node panel and opens "$action"', async ({ search, node, action, parameter, value }) => {
 		const { displayName, actions } = declaredActions(node);
 		const listed = await listActions(editor.page, n8n.url, search, displayName);
-		await editor.page.screenshot({ path: path.join(ROOT, 'docs', `editor-${node}-actions.png`) });
+		await editor.page.screenshot({ path: screenshotPath(`editor-${node}-actions.png`) });
 		for (const expected of actions) expect(listed.map((l) => l.toLowerCase())).toContain(expected.toLowerCase());
-		await addActionAndFill(editor.page, action, parameter, value, path.join(ROOT, 'docs', `editor-${node}.png`));
+		await addActionAndFill(editor.page, action, parameter, value, screenshotPath(`editor-${node}.png`));
 		const filled = await editor.page.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first().inputValue();
 		expect(filled).toBe(value);
 	});
@@ -167,11 +167,14 @@ describe('the demo workflows on the canvas', () => {
 			const nodes = editor.page.getByTestId('canvas-node');
 			await nodes.first().waitFor({ timeout: 30_000 });
 			expect(await nodes.count()).toBe((example.json.nodes as unknown[]).length);
-			// n8n shows a "Production Checklist" card on published workflows; close it for the picture.
+			// n8n shows a "Production Checklist" popover on published workflows; Escape closes it for the picture.
 			const checklist = editor.page.getByText('Production Checklist');
-			if (await checklist.isVisible()) await checklist.locator('xpath=../..').getByRole('button').first().click().catch(() => undefined);
+			if (await checklist.isVisible()) {
+				await editor.page.keyboard.press('Escape');
+				await checklist.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+			}
 			await editor.page.waitForTimeout(300);
-			await editor.page.screenshot({ path: path.join(ROOT, 'docs', `demo-${example.id}.png`) });
+			await editor.page.screenshot({ path: screenshotPath(`demo-${example.id}.png`) });
 		}
 	});
 });
