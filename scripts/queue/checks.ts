@@ -2,6 +2,9 @@
  * The queue-mode checks of issue 15, run against a started cluster (main + 2 workers) and the
  * sandbox in this process. Each returns results with the figures it measured.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { deliverWebhook } from '../../sandbox/core';
 import type { Sandbox } from '../../sandbox/index';
 import { waitFor } from '../demo-drivers';
@@ -56,7 +59,11 @@ async function settledExecutions(cluster: QueueCluster, workflowId: string): Pro
  * returns every record exactly once, runs spread over the workers, and SHOPLINE never sees more
  * than its limit in any second.
  */
-export async function returnAllCheck(cluster: QueueCluster, sandbox: Sandbox, options: { workflowId: string; path: string; runs: number; sharing: number }): Promise<CheckResult[]> {
+export async function returnAllCheck(
+	cluster: QueueCluster,
+	sandbox: Sandbox,
+	options: { workflowId: string; path: string; runs: number; sharing: number; /** Where to keep the request times for a closer look. */ requestsFile: string },
+): Promise<CheckResult[]> {
 	const expected = new Set(sandbox.shopline.customers.keys());
 	const logFrom = sandbox.server.log.length;
 	const workersBefore = cluster.executionsByWorker();
@@ -68,6 +75,7 @@ export async function returnAllCheck(cluster: QueueCluster, sandbox: Sandbox, op
 	const requests = sandbox.server.log.slice(logFrom).filter((e) => e.vendor === 'shopline');
 	const times = requests.map((e) => e.at);
 	const most = mostInAnySecond(times);
+	writeFileSync(options.requestsFile, JSON.stringify(requests.map((e) => ({ at: e.at, status: e.status, page: e.query.page }))));
 	const status429 = requests.filter((e) => e.status === 429).length;
 
 	const failedAnswers = answers.filter((a) => a.status !== 200 || !Array.isArray(a.body?.id));
@@ -102,7 +110,7 @@ export async function returnAllCheck(cluster: QueueCluster, sandbox: Sandbox, op
 		{
 			name: `at most ${SHOPLINE_LIMIT} requests in any second at SHOPLINE (sharingProcesses ${options.sharing})`,
 			ok: most <= SHOPLINE_LIMIT && requests.length > 0,
-			detail: `most in any 1 s: ${most}; ${requests.length} requests over ${spanS.toFixed(1)} s (${ratePerSecond(times).toFixed(1)}/s); ${status429} answered 429`,
+			detail: `most in any 1 s: ${most}; ${requests.length} requests over ${spanS.toFixed(1)} s (${ratePerSecond(times).toFixed(1)}/s); ${status429} answered 429; times in ${path.relative(process.cwd(), options.requestsFile)}`,
 		},
 	];
 }

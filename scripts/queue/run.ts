@@ -93,7 +93,7 @@ async function main(): Promise<number> {
 		});
 		log(`Set-up done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		const steps: Array<[string, () => Promise<CheckResult[]>]> = [
-			['Return All', () => returnAllCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.returnAll.id, path: WORKFLOWS.returnAll.path, runs, sharing: SHARING })],
+			['Return All', () => returnAllCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.returnAll.id, path: WORKFLOWS.returnAll.path, runs, sharing: SHARING, requestsFile: path.join(DIR, 'return-all-requests.json') })],
 			['webhook repeats', () => webhookRepeatCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.trigger.id, repeats: 4 })],
 			['token requests', () => tokenCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.venio.id, path: WORKFLOWS.venio.path, runs, rounds: 2 })],
 		];
