@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 
 import { route } from '../shared/router';
 import * as customer from './actions/customer';
+import * as deal from './actions/deal';
 import * as product from './actions/product';
 import * as quotation from './actions/quotation';
 import * as salesOrder from './actions/salesOrder';
@@ -16,7 +17,7 @@ export class VenioCrm implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
+		description: 'Customers, deals, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
 		defaults: { name: 'Venio CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,6 +31,7 @@ export class VenioCrm implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Deal', value: 'deal' },
 					{ name: 'Product', value: 'product' },
 					{ name: 'Quotation', value: 'quotation' },
 					{ name: 'Sales Order', value: 'salesOrder' },
@@ -40,6 +42,7 @@ export class VenioCrm implements INodeType {
 			...salesOrder.description,
 			...quotation.description,
 			...product.description,
+			...deal.description,
 		],
 	};
 
@@ -51,6 +54,7 @@ export class VenioCrm implements INodeType {
 			salesOrder: salesOrder.operations,
 			quotation: quotation.operations,
 			product: product.operations,
+			deal: deal.operations,
 		});
 	}
 }

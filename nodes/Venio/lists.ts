@@ -4,6 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEAL_PATHS } from './endpoints';
 import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
@@ -42,7 +43,30 @@ export const LISTS = {
 		read: getAll('/v1/products/units'),
 		option: (u) => ({ name: String(u.unitName), value: Number(u.unitId) }),
 	},
+	dealBoards: {
+		read: getAll(DEAL_PATHS.boards),
+		option: (b) => ({ name: String(b.boardName), value: Number(b.boardId) }),
+	},
+	dealInterests: {
+		read: getAll(DEAL_PATHS.interests),
+		option: (x) => ({ name: String(x.dealInterestName), value: Number(x.dealInterestId) }),
+	},
+	dealLabels: {
+		read: getAll(DEAL_PATHS.labels),
+		option: (x) => ({ name: String(x.dealLabelName), value: Number(x.dealLabelId) }),
+	},
+	dealMissedReasons: {
+		read: getAll(DEAL_PATHS.missedReasons),
+		option: (x) => ({ name: String(x.reasonCategoryName), value: Number(x.reasonCategoryId) }),
+	},
 } satisfies Record<string, ReferenceList>;
+
+/** A board's stages (every board's when none is given), in pipeline order. */
+export async function readDealStages(ctx: RequestContext, boardId?: number | string, itemIndex?: number): Promise<IDataObject[]> {
+	const qs = boardId === undefined || boardId === '' ? undefined : { boardId };
+	const data = await venioRequest.call(ctx, { method: 'GET', path: DEAL_PATHS.stages, qs, itemIndex });
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
 
 async function options(ctx: ILoadOptionsFunctions, list: ReferenceList): Promise<INodePropertyOptions[]> {
 	const records = await list.read(ctx);
@@ -61,5 +85,29 @@ export const loadOptions = {
 	},
 	async getUnits(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.units);
+	},
+	async getDealBoards(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.dealBoards);
+	},
+	async getDealInterests(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.dealInterests);
+	},
+	async getDealLabels(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.dealLabels);
+	},
+	async getDealMissedReasons(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.dealMissedReasons);
+	},
+	/** The chosen board's stages in pipeline order; without a board (Update, filters) every stage, named "Board › Stage". */
+	async getDealStages(this: ILoadOptionsFunctions) {
+		const chosen = this.getCurrentNodeParameter('boardId') as unknown;
+		const boardId = typeof chosen === 'number' || (typeof chosen === 'string' && /^\d+$/.test(chosen)) ? chosen : undefined;
+		const stages = await readDealStages(this, boardId);
+		const boards = boardId === undefined ? await LISTS.dealBoards.read(this) : [];
+		const boardName = (id: unknown) => String(boards.find((b) => b.boardId === id)?.boardName ?? id);
+		return stages.map((s) => ({
+			name: boardId === undefined ? `${boardName(s.boardId)} › ${String(s.dealStageName)}` : String(s.dealStageName),
+			value: Number(s.dealStageId),
+		}));
 	},
 };

@@ -47,6 +47,8 @@ export interface Field {
 	options?: Array<{ name: string; value: string | number; description?: string }>;
 	/** A dropdown loaded from the API by this `methods.loadOptions` entry. */
 	loadOptions?: string;
+	/** Parameters the dropdown's list depends on (reloaded when they change), e.g. a board for its stages. */
+	loadOptionsDependsOn?: string[];
 	/** For `group`: the entries may repeat (sent as an array). */
 	multiple?: boolean;
 	fields?: Field[];
@@ -169,7 +171,7 @@ function property(field: Field): INodeProperties {
 				default: field.default ?? (field.type === 'multiOptions' ? [] : field.loadOptions ? '' : (field.options?.[0]?.value ?? '')),
 				...(field.loadOptions
 					? {
-							typeOptions: { loadOptionsMethod: field.loadOptions },
+							typeOptions: { loadOptionsMethod: field.loadOptions, ...(field.loadOptionsDependsOn ? { loadOptionsDependsOn: field.loadOptionsDependsOn } : {}) },
 							options: [],
 							description: `${field.description ? `${field.description} ` : ''}Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 						}

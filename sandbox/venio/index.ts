@@ -98,6 +98,7 @@ import { createEvent, createSatisfaction, deleteEvent, employeeEnquiry, eventOut
 import { listProducts, productOut, updateStock, upsertProduct } from './products';
 import { cancelQuotation, convertQuotation, quotationEnquiry, quotationOut, upsertQuotation } from './quotations';
 import { attachment, attachmentBytes, decide, legacyOrder, legacyOrderOut, orderById, orderEnquiry, orderOut, payOrder, trackOrder, upsertOrder } from './salesOrders';
+import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from './deals';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
 
@@ -105,6 +106,7 @@ export * from './model';
 export { bkkDay, bkkTime, invalid, isDay, legacyOk, ok, VenioError } from './helpers';
 export { STATUS_NAMES } from './salesOrders';
 export { QT_STATUS } from './quotations';
+export { DEAL_STATUS, type Deal, type DealStage } from './deals';
 
 export class VenioSim extends Vendor {
 	options: VenioOptions;
@@ -127,9 +129,11 @@ export class VenioSim extends Vendor {
 	deliveries: Delivery[] = [];
 	/** The next N API calls fail with 500 E9905 (control {action:'failNext'}). */
 	failNext = 0;
-	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0 };
+	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0, deal: 0 };
 	queue: Promise<void> = Promise.resolve();
 	people: Person[] = [];
+	deals = new Map<number, Deal>();
+	dealLists: DealLists = seedDealLists();
 
 	constructor(private readonly initial: Partial<VenioOptions> = {}) {
 		super('venio', '/venio', () => ({
@@ -199,6 +203,7 @@ export class VenioSim extends Vendor {
 			['productStock', 'PUT', '/v3/products/:productCode/stock', (r) => updateStock(this, r)],
 			['units', 'GET', '/v1/products/units', () => ok(structuredClone(this.units))],
 			['groups', 'GET', '/v1/products/groups', () => ok(structuredClone(this.groups))],
+			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 		];
 		for (const [key, method, fallback, handler, legacy] of table) {
 			const path = this.options.paths[key] ?? fallback;
@@ -359,6 +364,7 @@ export class VenioSim extends Vendor {
 			quotations: [...this.quotations.values()].map((q) => this.quotationOut(q)),
 			events: this.events.map((e) => eventOut(this, e)),
 			satisfactions: this.satisfactions,
+			deals: [...this.deals.values()].map((d) => dealOut(this, d)),
 			deliveries: this.deliveries,
 			webhookUrls: this.options.webhookUrls,
 		};
@@ -394,7 +400,7 @@ export class VenioSim extends Vendor {
 				return { ok: true, customers: this.customers.length, ms: Date.now() - started };
 			}
 			case 'configure': {
-				const { action: _a, paths: _p, seedCustomers: _s, now: _n, ...rest } = body;
+				const { action: _a, paths: _p, seedCustomers: _s, seedDeals: _d, now: _n, ...rest } = body;
 				Object.assign(this.options, rest);
 				const { now: _clock, ...visible } = this.options;
 				return { ok: true, options: visible };

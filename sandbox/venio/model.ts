@@ -10,7 +10,8 @@ export type RouteKey =
 	| 'legacyCustomerByCode' | 'satisfaction' | 'eventCreate' | 'eventFilter' | 'eventTypes' | 'eventUpdate'
 	| 'eventDelete' | 'employees' | 'employeeEnquiry' | 'soUpsert' | 'soEnquiry' | 'soById' | 'soByNo' | 'soApprove' | 'soReject'
 	| 'soPayment' | 'soTracking' | 'soAttachment' | 'legacySoById' | 'qtUpsert' | 'qtEnquiry' | 'qtGet' | 'qtConvert'
-	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups';
+	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups'
+	| 'dealCreate' | 'dealEnquiry' | 'dealBoards' | 'dealStages' | 'dealInterests' | 'dealLabels' | 'dealMissedReasons' | 'dealGet' | 'dealUpdate';
 
 export type WebhookEvent = 'created' | 'updated' | 'approved' | 'rejected' | 'payment';
 
@@ -48,6 +49,8 @@ export interface VenioOptions {
 	webhookTimeoutMs: number;
 	/** Seeded customer count (fixture customers first, generated ones after). */
 	seedCustomers: number;
+	/** Seeded deals (open stages of both boards, on the first customers); 120 fill two enquiry pages. */
+	seedDeals: number;
 	now: () => Date;
 }
 
@@ -71,6 +74,7 @@ export const defaultVenioOptions = (): VenioOptions => ({
 	webhookRetries: 0,
 	webhookTimeoutMs: 10_000,
 	seedCustomers: 12,
+	seedDeals: 120,
 	now: () => new Date(),
 });
 

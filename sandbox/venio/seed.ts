@@ -6,6 +6,7 @@ import { type Body, pad } from './helpers';
 import { blankCustomer, storeCustomer } from './customers';
 import { cancelQuotation, upsertQuotation } from './quotations';
 import { decide, writeOrder } from './salesOrders';
+import { seedDealLists, seedDeals } from './deals';
 import type { VenioSim } from './index';
 
 const SEED_START = Date.parse(seededTime(0));
@@ -20,7 +21,7 @@ const SEED_SOURCES = ['Facebook', 'LINE', 'Walk-in'];
  * Options, tokens and counters are kept; `reset()` restores those too.
  */
 export function seed(sim: VenioSim, customers = sim.options.seedCustomers): void {
-	sim.seq = { customer: 0, order: 0, orderId: 5000, quotation: 0, quotationId: 700, product: 0, event: 0, satisfaction: 0 };
+	sim.seq = { customer: 0, order: 0, orderId: 5000, quotation: 0, quotationId: 700, product: 0, event: 0, satisfaction: 0, deal: 0 };
 	sim.customers = [];
 	sim.customerByCode.clear();
 	sim.customerByName.clear();
@@ -50,6 +51,8 @@ export function seed(sim: VenioSim, customers = sim.options.seedCustomers): void
 	});
 	for (let i = 0; i < customers; i++) storeCustomer(sim, seededCustomer(sim, i));
 	seedDocuments(sim);
+	sim.dealLists = seedDealLists();
+	seedDeals(sim, sim.options.seedDeals, Date.UTC(2026, 0, 6, 2));
 }
 
 /** Customer `i`: states cycle Lead/Prospect/Customer; every tenth is ended, every eleventh closed. */

@@ -54,6 +54,7 @@ interface Op {
 }
 
 const venioByName = (sims: Sims, name: unknown) => sims.venio.customers.filter((c) => c.customerName === name).length;
+const venioDealsNamed = (sims: Sims, name: unknown) => [...sims.venio.deals.values()].filter((d) => d.dealsName === name).length;
 const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const largestGroup = (sims: Sims) => [...sims.shopline.customerGroups.values()].sort((a, b) => b.customerIds.length - a.customerIds.length)[0];
@@ -90,6 +91,46 @@ const OPS: Op[] = [
 		inputs: () => range(LIST_ITEMS).map(() => ({})),
 		listIds: (sims) => sims.venio.customers.map((c) => String(c.customerCode)),
 		idOf: (json) => String(json.customerCode),
+	},
+	{
+		vendor: 'venio',
+		title: 'deal create (never repeated blindly)',
+		kind: 'create',
+		target: '/v1/deals',
+		parameters: {
+			resource: 'deal',
+			operation: 'create',
+			customerCodes: 'C000001',
+			boardId: 101,
+			dealName: '={{ $json.name }}',
+			probability: 20,
+			dealValue: 1000,
+			expectedCloseDate: '2026-06-30T12:00:00',
+			assignTo: 'E001',
+		},
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault deal ${tag} ${i}` })),
+		count: (sims, input) => venioDealsNamed(sims, input.name),
+	},
+	{
+		vendor: 'venio',
+		title: 'deal update by ID (reads the deal, then PUT)',
+		kind: 'upsert',
+		target: '/v1/deals/',
+		parameters: { resource: 'deal', operation: 'update', dealId: '={{ $json.id }}', updateFields: { dealName: '={{ $json.name }}' } },
+		inputs: (tag) => range(ITEMS).map((i) => ({ id: i + 1, name: `Fault deal ${tag} ${i}` })),
+		count: (sims, input) => venioDealsNamed(sims, input.name),
+		total: (sims) => sims.venio.deals.size,
+	},
+	{
+		vendor: 'venio',
+		title: 'deal Return All (2 pages)',
+		kind: 'list',
+		target: '/v1/deals/enquiry',
+		after: 1,
+		parameters: { resource: 'deal', operation: 'getMany', returnAll: true },
+		inputs: () => range(LIST_ITEMS).map(() => ({})),
+		listIds: (sims) => [...sims.venio.deals.keys()].map(String),
+		idOf: (json) => String(json.dealsId),
 	},
 	{
 		vendor: 'meedee',
