@@ -11,9 +11,13 @@
  *   - `claimDelivery` (in `webhook()`) checks and records the key in this process's memory, in one
  *     synchronous step: repeats and simultaneous arrivals at this process are refused at once. Every
  *     webhook reaches n8n's main process (regular and queue mode), so one memory sees them all.
- *   - the trigger's `execute()` runs as the execution's first node (in the main process or a worker)
- *     and `recordDeliveries` writes the keys into the node's static data, which n8n saves when the
- *     execution ends. `claimDelivery` reads them back, so a repeat after a restart is refused too.
+ *   - the trigger's `execute()` runs as the execution's first node and `recordDeliveries` writes the
+ *     keys into the node's static data, which n8n saves when the execution ends. `claimDelivery`
+ *     reads them back, so a repeat after a restart is refused too. In queue mode a worker runs the
+ *     execution without the workflow's static data (n8n does not load it for a new execution), and
+ *     whatever the execution changed replaces it all when saved: there the step writes nothing (it
+ *     would wipe the subscription's id and secret), and the ledger reaches the database only when a
+ *     repeat is refused (a request that starts no execution, whose static data n8n does save).
  * What is remembered is bounded by time (RETENTION_MS), not by count. Keys are stored as short
  * digests, so static data holds no delivery content.
  */
@@ -68,14 +72,30 @@ function storedLedger(staticData: IDataObject): Record<string, number> {
 export function claimDelivery(ctx: LedgerContext, key: string, now = Date.now()): boolean {
 	const digest = deliveryDigest(key);
 	const ledger = memoryOf(ctx, now);
-	if ((ledger.get(digest) ?? 0) > now) return false;
-	const storedExpiry = Number(storedLedger(ctx.getWorkflowStaticData('node'))[digest]) * 1000;
-	if (storedExpiry > now) {
-		ledger.set(digest, storedExpiry);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const storedExpiry = Number(storedLedger(staticData)[digest]) * 1000;
+	if ((ledger.get(digest) ?? 0) > now || storedExpiry > now) {
+		if (storedExpiry > now) ledger.set(digest, Math.max(ledger.get(digest) ?? 0, storedExpiry));
+		// A refused repeat starts no execution, so n8n saves this request's static data: the place to
+		// bring the stored ledger up to this process's memory (the only way it is saved in queue mode).
+		writeLedger(staticData, ledger, now);
 		return false;
 	}
 	ledger.set(digest, now + RETENTION_MS);
 	return true;
+}
+
+/** The stored ledger, unexpired, merged with this process's memory and `extra` digests. */
+function writeLedger(staticData: IDataObject, ledger: Ledger, now: number, extra: string[] = []): void {
+	const nowSeconds = Math.floor(now / 1000);
+	const next: Record<string, number> = {};
+	for (const [digest, expires] of Object.entries(storedLedger(staticData))) if (Number(expires) > nowSeconds) next[digest] = Number(expires);
+	for (const [digest, expires] of ledger) next[digest] = Math.max(next[digest] ?? 0, Math.ceil(expires / 1000));
+	for (const digest of extra) next[digest] = Math.max(next[digest] ?? 0, Math.ceil((now + RETENTION_MS) / 1000));
+	const before = storedLedger(staticData);
+	const same = Object.keys(before).length === Object.keys(next).length && Object.entries(next).every(([d, e]) => before[d] === e);
+	if (!same) staticData[STORE] = next;
+	if (staticData[LEGACY_STORE] !== undefined) delete staticData[LEGACY_STORE];
 }
 
 /** After a claimed delivery failed before an execution started: the vendor's re-send is processed. */
@@ -86,24 +106,18 @@ export function releaseDelivery(ctx: LedgerContext, key: string): void {
 /**
  * In the trigger's `execute()`: records the items' delivery keys (and, in the process that received
  * them, everything its memory holds) in the node's static data for n8n to save with the execution,
- * and passes the items on unchanged.
+ * and passes the items on unchanged. Only where the static data was loaded: it then holds what the
+ * trigger's activation stored (an id, a secret, the activation time); an execution in a queue-mode
+ * worker gets none of it, and writing there would replace it all.
  */
 export function recordDeliveries(ctx: IExecuteFunctions, keyOf: (json: IDataObject) => string | undefined, now = Date.now()): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const staticData = ctx.getWorkflowStaticData('node');
-	const nowSeconds = Math.floor(now / 1000);
-	const next: Record<string, number> = {};
-	for (const [digest, expires] of Object.entries(storedLedger(staticData))) if (Number(expires) > nowSeconds) next[digest] = Number(expires);
-	for (const [digest, expires] of memoryOf(ctx, now)) next[digest] = Math.max(next[digest] ?? 0, Math.ceil(expires / 1000));
-	for (const item of items) {
-		const key = keyOf(item.json);
-		if (key) {
-			const digest = deliveryDigest(key);
-			next[digest] = Math.max(next[digest] ?? 0, Math.ceil((now + RETENTION_MS) / 1000));
-		}
+	const loaded = Object.keys(staticData).some((key) => key !== STORE && key !== LEGACY_STORE);
+	if (loaded) {
+		const digests = items.map((item) => keyOf(item.json)).filter((key): key is string => !!key).map(deliveryDigest);
+		writeLedger(staticData, memoryOf(ctx, now), now, digests);
 	}
-	staticData[STORE] = next;
-	delete staticData[LEGACY_STORE];
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 }
 

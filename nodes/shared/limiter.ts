@@ -4,8 +4,8 @@
  *   - start slots at least 1/rate apart (smooth, no burst at the start);
  *   - never more than the process's share of the rate within any second, counted on the times
  *     requests really left (after an event-loop stall, overdue slots must not leave together);
- *   - after a 429 the process slows down (half its rate, recovering over RECOVERY_MS), since a 429
- *     means someone else shares the vendor's budget: another n8n process, another app on the token.
+ *   - after a 429 the process slows down (to 70% of its pace, recovering over RECOVERY_MS), since a
+ *     429 means someone else shares the vendor's budget: another n8n process, another app on the token.
  * State lives in one process's memory. Several n8n processes (queue-mode workers) on one credential
  * each get `rate / processes`, where `processes` is what the operator set on the credential
  * ("n8n Processes Sharing This Credential"); without it, the slow-down after a 429 adapts.
@@ -20,10 +20,12 @@ const WINDOW_MS = 1000;
  */
 export const RATE_SHARE = 0.95;
 
-/** After a 429 the rate halves, down to this share of the budget at most. */
+/** After a 429 the pace drops to this share of what it was (once per burst of 429s)... */
+const SLOW_DOWN = 0.7;
+/** ...down to this share of the budget at most. */
 const SLOWEST = 1 / 8;
 /** Time to climb back from the slowest pace to the full share; linear. */
-const RECOVERY_MS = 20_000;
+const RECOVERY_MS = 10_000;
 /** 429s within this time of the last slow-down belong to the same burst and halve the rate once. */
 const SAME_BURST_MS = 1000;
 
@@ -59,11 +61,18 @@ export interface RateBudget {
 	processes?: number;
 }
 
-/** This process's pace (per second) and its most starts in any second, for a budget. */
+/**
+ * This process's pace (per second) and its most starts in any second, for a budget. One process
+ * paces at RATE_SHARE of the rate. Several processes each take a whole number of starts per second
+ * and pace at exactly that: a request leaves its process some time after its slot (the worker reads
+ * the credential from the database first), so a fractional pace could land one start more in a
+ * second at the vendor, and together they would exceed the limit.
+ */
 export function processShare(budget: RateBudget, factor = 1): { pace: number; cap: number } {
 	const processes = Math.max(1, Math.floor(Number(budget.processes) || 1));
-	const pace = (budget.perSecond * RATE_SHARE * factor) / processes;
-	return { pace, cap: Math.max(1, Math.round(pace)) };
+	const share = (budget.perSecond * RATE_SHARE * factor) / processes;
+	const cap = Math.max(1, Math.floor(share));
+	return { pace: processes === 1 ? share : Math.min(share, cap), cap };
 }
 
 /** Waits for this request's turn. Without a documented rate only a hold after a 429 applies. */
@@ -94,13 +103,13 @@ export async function waitForSlot(key: string, budget: RateBudget): Promise<void
 
 /**
  * After a 429: nobody on this credential in this process starts before `until` (epoch ms), and the
- * pace halves (once per burst of 429s), recovering over RECOVERY_MS.
+ * pace slows down (once per burst of 429s), recovering over RECOVERY_MS.
  */
 export function holdAfterRateLimit(key: string, until: number, now = Date.now()): void {
 	const lane = laneOf(key);
 	lane.nextSlot = Math.max(lane.nextSlot, until);
 	if (now - lane.slowedAt < SAME_BURST_MS) return;
-	lane.slowFactor = Math.max(SLOWEST, paceFactor(lane, now) / 2);
+	lane.slowFactor = Math.max(SLOWEST, paceFactor(lane, now) * SLOW_DOWN);
 	lane.slowedAt = now;
 }
 

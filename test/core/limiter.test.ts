@@ -38,11 +38,13 @@ it('keeps to the rate within every second when the event loop stalls mid-way', a
 
 it.each([1, 2, 3, 4, 5, 8])('splits the budget between %i processes so that together they stay within the rate', (processes) => {
 	const { pace, cap } = processShare({ perSecond: VENDOR_RATE, processes });
-	expect(cap * processes).toBeLessThanOrEqual(VENDOR_RATE);
-	expect(pace).toBeLessThanOrEqual(cap + 0.5);
-	// Not wasteful either: up to 5 processes together get at least 90% of the vendor's rate (whole
-	// starts per second cost more beyond that: 8 processes get 2 each, 16 of 20).
-	if (processes <= 5) expect(Math.min(pace, cap) * processes).toBeGreaterThanOrEqual(VENDOR_RATE * 0.9);
+	expect(cap * processes).toBeLessThan(VENDOR_RATE);
+	// Several processes pace at a whole number per second, so a late start cannot add one more.
+	if (processes > 1) expect(pace).toBe(cap);
+	// Not wasteful either: up to 3 processes together get 90% of the vendor's rate (whole starts per
+	// second cost more beyond that: 5 processes get 3 each, 15 of 20).
+	if (processes <= 3) expect(Math.min(pace, cap) * processes).toBeGreaterThanOrEqual(VENDOR_RATE * 0.9);
+	else expect(Math.min(pace, cap) * processes).toBeGreaterThanOrEqual(VENDOR_RATE * 0.75);
 });
 
 it('two processes with "2 processes sharing" start at most 20 requests in any second together', async () => {
@@ -54,12 +56,12 @@ it('two processes with "2 processes sharing" start at most 20 requests in any se
 	expect(maxInAnySecond(times)).toBeLessThanOrEqual(VENDOR_RATE);
 });
 
-it('after a 429 the next starts leave at half the pace or slower', async () => {
+it('after a 429 the next starts leave at 70% of the pace or slower', async () => {
 	const start = Date.now();
 	holdAfterRateLimit('slowed', start);
 	holdAfterRateLimit('slowed', start + 10);
 	const times: number[] = [];
 	for (let i = 0; i < 6; i++) times.push((await waitForSlot('slowed', { perSecond: VENDOR_RATE }), Date.now()));
-	// 6 starts at ~9.5/s span at least 5 gaps of ~105 ms (full pace would be ~53 ms each).
-	expect(times[5] - times[0]).toBeGreaterThanOrEqual(5 * 90);
+	// 6 starts at 70% of 19/s span at least 5 gaps of ~75 ms (full pace would be ~53 ms each).
+	expect(times[5] - times[0]).toBeGreaterThanOrEqual(5 * 70);
 });

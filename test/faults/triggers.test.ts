@@ -213,6 +213,20 @@ describe.each(HOOKS)('$title', (spec) => {
 		expect(result).toEqual({ lost: 0, duplicates: 0, unexpected: 0 });
 	});
 
+	it('queue mode: the worker’s execution leaves the activation state alone; a refused repeat stores the ledger for after a restart', async () => {
+		const queued = async (request: FakeWebhookRequest) => await deliver(env.h, node, staticData, request, { queueMode: true });
+		const activation = JSON.stringify(Object.entries((staticData['node:Node'] ?? {}) as IDataObject).filter(([k]) => k !== 'deliveries'));
+		const first = await queued(spec.event(secret, 1));
+		// n8n's worker saved its static data over the workflow's: the secret must still be there.
+		expect(JSON.stringify(Object.entries((staticData['node:Node'] ?? {}) as IDataObject).filter(([k]) => k !== 'deliveries'))).toBe(activation);
+		const repeat = await queued(spec.event(secret, 1));
+		restartWebhookProcess();
+		const afterRestart = await queued(spec.event(secret, 1));
+		const result = account(spec, [first, repeat, afterRestart], [1]);
+		tally.add({ faultsTried: 2, itemsRun: 3, itemsLost: result.lost, duplicates: result.duplicates });
+		expect(result).toEqual({ lost: 0, duplicates: 0, unexpected: 0 });
+	});
+
 	it('out-of-order deliveries (with re-sends mixed in): every event emitted once', async () => {
 		const events = Array.from({ length: 12 }, (_, i) => i + 1);
 		const order = shuffled([...events, ...events.filter((n) => n % 3 === 0)], 7);

@@ -366,7 +366,8 @@ function workflowFor(h: Harness, node: INode, staticData: IDataObject = {}, id =
  *   - a webhook request that starts no execution saves its changes;
  *   - a webhook request that starts an execution loses its own changes (n8n resets the change flag
  *     when it builds the execution), and the execution runs the trigger node's `execute()`, if any,
- *     on a fresh copy and saves what that changed when it ends;
+ *     on a fresh copy and saves what that changed when it ends; in queue mode (`queueMode`) the
+ *     worker starts from no static data and what it saves replaces the workflow's static data;
  *   - the activation hooks (checkExists/create/delete) save their changes;
  *   - a poller keeps its static data in the process's memory between polls and saves it to the
  *     database only when a poll emits; `restartPollers` drops the memory (as a restart does).
@@ -436,13 +437,17 @@ export interface FakeWebhookRequest {
  * The execution a webhook starts: the trigger node first (its `execute()` when it has one, as
  * n8n-core runs it), on static data loaded afresh, saved when it ends if changed.
  */
-async function runTriggerExecution(h: Harness, node: INode, staticData: IDataObject, data: INodeExecutionData[][]): Promise<INodeExecutionData[]> {
-	const workflow = workflowFor(h, node, jsonCopy(staticData), workflowIdOf(staticData));
+async function runTriggerExecution(h: Harness, node: INode, staticData: IDataObject, data: INodeExecutionData[][], queueMode = false): Promise<INodeExecutionData[]> {
+	// Queue mode: the worker gets no static data for a new execution, and saving replaces it all.
+	const workflow = workflowFor(h, node, queueMode ? {} : jsonCopy(staticData), workflowIdOf(staticData));
 	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
 	const run = await new WorkflowExecute(h.additionalData, 'webhook', runData).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	if (task?.error) throw task.error;
-	saveIfChanged(staticData, workflow, node.name);
+	if (queueMode && (workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged === true) {
+		for (const key of Object.keys(staticData)) delete staticData[key];
+		Object.assign(staticData, jsonCopy(workflow.staticData as IDataObject));
+	} else saveIfChanged(staticData, workflow, node.name);
 	return task?.data?.main?.[0] ?? [];
 }
 
@@ -450,7 +455,7 @@ async function runTriggerExecution(h: Harness, node: INode, staticData: IDataObj
  * Delivers one request to a webhook trigger's `webhook()` with n8n-core's WebhookContext, and when it
  * starts an execution, runs that execution's trigger step. `emitted` is what the workflow receives.
  */
-export async function deliver(h: Harness, node: INode, staticData: IDataObject, request: FakeWebhookRequest) {
+export async function deliver(h: Harness, node: INode, staticData: IDataObject, request: FakeWebhookRequest, options: { queueMode?: boolean } = {}) {
 	const workflow = workflowFor(h, node, jsonCopy(staticData), workflowIdOf(staticData));
 	const webhookData = { webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: workflow.id, node: node.name, httpMethod: 'POST', path: 'webhook', isTest: false } as unknown as IWebhookData;
 	let status = 200;
@@ -484,7 +489,7 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	const result = await type.webhook!.call(ctx);
 	let emitted: INodeExecutionData[] | undefined;
-	if (result.workflowData) emitted = await runTriggerExecution(h, node, staticData, result.workflowData);
+	if (result.workflowData) emitted = await runTriggerExecution(h, node, staticData, result.workflowData, options.queueMode);
 	else saveIfChanged(staticData, workflow, node.name);
 	record('output', runLines([...(result.workflowData?.flat() ?? []), ...(emitted ?? [])], { status, sent }));
 	return { result, status, sent, emitted };
