@@ -39,6 +39,31 @@ export function missingFonts(): string[] {
 	});
 }
 
+/**
+ * Runs in the page (a string, as this project compiles without the DOM types): the characters of
+ * `sample` drawn as the missing-glyph box in the page's own font stack. Each is drawn on a canvas
+ * and compared with U+0378, which is unassigned, so no font has it.
+ */
+const BOXED_CHARACTERS = `(sample) => {
+	const family = getComputedStyle(document.body).fontFamily;
+	const draw = (chars) => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 64;
+		canvas.height = 48;
+		const context = canvas.getContext('2d');
+		context.font = '32px ' + family;
+		context.fillText(chars, 8, 36);
+		return canvas.toDataURL();
+	};
+	const box = draw('\\u0378');
+	return [...sample].filter((char) => char.trim() !== '' && draw(char) === box);
+}`;
+
+/** The characters of `text` the page cannot draw (empty boxes); empty when every one has a glyph. */
+export async function unrenderedCharacters(page: Page, text: string): Promise<string[]> {
+	return (await page.evaluate(`(${BOXED_CHARACTERS})(${JSON.stringify(text)})`)) as string[];
+}
+
 export async function openEditor(url: string): Promise<{ browser: Browser; page: Page }> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run "apt-get install -y chromium" (scripts/ensure-chromium.sh does it)`);
 	const missing = missingFonts();

@@ -15,7 +15,7 @@ import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
 import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale } from './demo-expectations';
-import { addActionAndFill, listActions, openEditor, screenshotPath } from './editor';
+import { addActionAndFill, listActions, openEditor, screenshotPath, unrenderedCharacters } from './editor';
 
 jest.setTimeout(180_000);
 
@@ -143,6 +143,10 @@ describe('the editor in headless Chromium', () => {
 	}, 120_000);
 	afterAll(async () => editor?.browser.close());
 
+	it('draws the operators\' Thai, Vietnamese and Chinese text with real glyphs, not empty boxes', async () => {
+		for (const { value } of EDITOR_CASES) expect({ value, boxes: await unrenderedCharacters(editor.page, value) }).toEqual({ value, boxes: [] });
+	});
+
 	it.each(EDITOR_CASES)('lists every $node action in the node panel and opens "$action"', async ({ search, node, action, parameter, value }) => {
 		const { displayName, actions } = declaredActions(node);
 		const listed = await listActions(editor.page, n8n.url, search, displayName);
@@ -167,13 +171,15 @@ describe('the demo workflows on the canvas', () => {
 			const nodes = editor.page.getByTestId('canvas-node');
 			await nodes.first().waitFor({ timeout: 30_000 });
 			expect(await nodes.count()).toBe((example.json.nodes as unknown[]).length);
-			// n8n shows a "Production Checklist" popover on published workflows; Escape closes it for the picture.
+			// n8n opens a "Production Checklist" popover on published workflows a moment after the
+			// canvas shows; Escape closes it for the picture.
 			const checklist = editor.page.getByText('Production Checklist');
-			if (await checklist.isVisible()) {
+			if (await checklist.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
 				await editor.page.keyboard.press('Escape');
 				await checklist.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 			}
-			await editor.page.waitForTimeout(300);
+			// The node icons load after the nodes, and the popover fades out.
+			await editor.page.waitForTimeout(1_000);
 			await editor.page.screenshot({ path: screenshotPath(`demo-${example.id}.png`) });
 		}
 	});
