@@ -1,14 +1,19 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/router';
+import * as category from './actions/category';
 import * as customer from './actions/customer';
 import * as customerGroup from './actions/customerGroup';
+import * as deliveryOption from './actions/deliveryOption';
 import * as membershipTier from './actions/membershipTier';
 import * as order from './actions/order';
+import * as paymentMethod from './actions/paymentMethod';
 import * as product from './actions/product';
+import * as promotion from './actions/promotion';
 import * as returnOrder from './actions/returnOrder';
+import * as warehouse from './actions/warehouse';
 import { listSearch } from './locators';
-import { getCustomerGroups, getMembershipTiers, getProducts, getVariations } from './methods';
+import { getCategories, getCustomerGroups, getDeliveryOptions, getMembershipTiers, getPaymentMethods, getProductVariations, getProducts, getVariations, getWarehouses } from './methods';
 
 export class Shopline implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +23,7 @@ export class Shopline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers (with member points, store credits and tiers), customer groups, orders, return orders and products of a SHOPLINE online store (Open API, open.shopline.io)',
+		description: 'Customers (with member points, store credits and tiers), customer groups, orders, return orders, products and the shop’s categories, warehouses, delivery and payment options and promotions of a SHOPLINE online store (Open API, open.shopline.io)',
 		defaults: { name: 'SHOPLINE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,27 +36,49 @@ export class Shopline implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Category', value: 'category' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Group', value: 'customerGroup' },
+					{ name: 'Delivery Option', value: 'deliveryOption' },
 					{ name: 'Membership Tier', value: 'membershipTier' },
 					{ name: 'Order', value: 'order' },
+					{ name: 'Payment Method', value: 'paymentMethod' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Promotion', value: 'promotion' },
 					{ name: 'Return Order', value: 'returnOrder' },
+					{ name: 'Warehouse', value: 'warehouse' },
 				],
 				default: 'customer',
 			},
+			...category.description,
 			...customer.description,
 			...customerGroup.description,
+			...deliveryOption.description,
 			...membershipTier.description,
 			...order.description,
+			...paymentMethod.description,
 			...product.description,
+			...promotion.description,
 			...returnOrder.description,
+			...warehouse.description,
 		],
 	};
 
-	methods = { loadOptions: { getCustomerGroups, getMembershipTiers, getProducts, getVariations }, listSearch };
+	methods = { loadOptions: { getCategories, getCustomerGroups, getDeliveryOptions, getMembershipTiers, getPaymentMethods, getProductVariations, getProducts, getVariations, getWarehouses }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, { customer: customer.operations, customerGroup: customerGroup.operations, membershipTier: membershipTier.operations, order: order.operations, product: product.operations, returnOrder: returnOrder.operations });
+		return await route.call(this, {
+			category: category.operations,
+			customer: customer.operations,
+			customerGroup: customerGroup.operations,
+			deliveryOption: deliveryOption.operations,
+			membershipTier: membershipTier.operations,
+			order: order.operations,
+			paymentMethod: paymentMethod.operations,
+			product: product.operations,
+			promotion: promotion.operations,
+			returnOrder: returnOrder.operations,
+			warehouse: warehouse.operations,
+		});
 	}
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { fieldLabels, objectSchema, type Field } from '../shared/fields';
 import { LOYALTY_FIELD_LABELS } from './loyaltyFields';
+import { PRODUCT_FIELD_LABELS } from './productFields';
 
 /** Country calling codes SHOPLINE shops commonly allow for mobile sign-up. */
 export const CALLING_CODES = [
@@ -223,17 +224,21 @@ export const orderCreateFields: Field[] = [
 	},
 	{
 		key: 'delivery_option_id',
-		label: 'Delivery Option ID',
-		type: 'string',
+		label: 'Delivery Option',
+		type: 'options',
+		loadOptions: 'getDeliveryOptions',
 		required: true,
-		description: 'From SHOPLINE admin → Settings → Delivery Options. Third-party logistics cannot be used with the Open API.',
+		schema: z.string({ invalid_type_error: 'must be a delivery option ID' }).trim().min(1, 'is required'),
+		description: 'The shop’s delivery options (SHOPLINE admin → Settings → Delivery Options). Third-party logistics cannot be used with the Open API.',
 	},
 	{
 		key: 'payment_method_id',
-		label: 'Payment Method ID',
-		type: 'string',
+		label: 'Payment Method',
+		type: 'options',
+		loadOptions: 'getPaymentMethods',
 		required: true,
-		description: 'From SHOPLINE admin → Settings → Payment Options. Third-party payments and SHOPLINE Payments cannot be used with the Open API.',
+		schema: z.string({ invalid_type_error: 'must be a payment method ID' }).trim().min(1, 'is required'),
+		description: 'The shop’s payment methods (SHOPLINE admin → Settings → Payment Options). Third-party payments and SHOPLINE Payments cannot be used with the Open API.',
 	},
 	{
 		key: 'items',
@@ -270,6 +275,7 @@ export const FIELD_LABELS: Record<string, string> = {
 	...fieldLabels([...orderItemFields, ...orderCreateFields]),
 	...fieldLabels([...customerCreateFields, ...customerUpdateFields]),
 	...LOYALTY_FIELD_LABELS,
+	...PRODUCT_FIELD_LABELS,
 	customer_id: 'Customer ID or Email',
 	customer_email: 'Customer ID or Email',
 	status: 'Status',

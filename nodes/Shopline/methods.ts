@@ -1,4 +1,4 @@
-/** Dropdowns filled from SHOPLINE: products, the variations of every product, membership tiers, customer groups. */
+/** Dropdowns filled from SHOPLINE: products, the variations of every product, membership tiers, customer groups, categories, warehouses, delivery options, payment methods. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { translated } from './simplify';
@@ -50,3 +50,59 @@ export async function getCustomerGroups(this: ILoadOptionsFunctions): Promise<IN
 		.sort(byName);
 }
 
+
+/** Enough for a dropdown of the shop's settings lists; larger lists are picked by ID through an expression. */
+const MAX_SETTINGS = 1000;
+
+async function settingsList(ctx: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	return await pagedList.call(ctx, path, qs, { returnAll: false, limit: MAX_SETTINGS, pageSize: MAX_PAGE_SIZE });
+}
+
+const named = (record: IDataObject, note?: string): INodePropertyOptions => ({
+	name: `${translated(record.name_translations, 'en') ?? (record.name as string | undefined) ?? record.id}${note ? ` (${note})` : ''}`,
+	value: String(record.id),
+});
+
+/** Product categories made in the admin (SHOPLINE's default list), named with their parent when they have one. */
+export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const categories = await settingsList(this, '/categories');
+	const byId = new Map(categories.map((c) => [String(c.id), c]));
+	return categories
+		.map((c) => {
+			const parent = c.parent_id ? byId.get(String(c.parent_id)) : undefined;
+			const option = named(c);
+			return parent ? { ...option, name: `${translated(parent.name_translations, 'en') ?? parent.id} › ${option.name}` } : option;
+		})
+		.sort(byName);
+}
+
+export async function getWarehouses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await settingsList(this, '/warehouses')).map((w) => named(w, w.status && w.status !== 'active' ? String(w.status) : undefined)).sort(byName);
+}
+
+/**
+ * Delivery options for Create Order. [INF] a `region_type` other than `custom` is a third-party
+ * logistics provider, which Create Order refuses; those are marked so the operator sees why.
+ */
+export async function getDeliveryOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await settingsList(this, '/delivery_options'))
+		.map((d) => named(d, d.region_type && d.region_type !== 'custom' ? 'third-party logistics' : d.status === 'draft' ? 'draft' : undefined))
+		.sort(byName);
+}
+
+/** Payment methods in the shop's checkout order. */
+export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await settingsList(this, '/payments', { order_by: 'priority', sort_by: 'asc' })).map((p) => ({ ...named(p, p.status === 'draft' ? 'draft' : undefined), description: p.type ? `Type: ${String(p.type)}` : undefined }));
+}
+
+/** The variations of the product chosen in the same operation (its Product picker), not every product's. */
+export async function getProductVariations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const picked = this.getCurrentNodeParameter('productId', { extractValue: true });
+	const id = typeof picked === 'string' ? picked.trim() : '';
+	if (!id || id.startsWith('=')) return [];
+	const product = await shoplineRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}`);
+	return ((Array.isArray(product.variations) ? product.variations : []) as IDataObject[]).map((v) => {
+		const name = translated(v.fields_translations, 'en');
+		return { name: `${name ?? v.id}${v.sku ? ` (${v.sku})` : ''}`, value: String(v.id), description: v.quantity === undefined ? undefined : `In stock: ${String(v.quantity)}` };
+	});
+}

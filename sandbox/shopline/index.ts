@@ -43,6 +43,7 @@
  *   PATCH  /v1/orders/:id/order_delivery_status, /order_payment_status; PUT /v1/orders/:id/tags;
  *   GET    /v1/orders/:id/action_logs, /v1/orders/transactions?orderIds[]  (orderActions.ts)
  *   GET    /v1/return_orders, /v1/return_orders/:id                        (returnOrders.ts)
+ *   GET    /v1/categories, /warehouses, /delivery_options, /payments, /promotions   (catalog.ts)
  * Lists answer `{items, pagination:{current_page, per_page, total_count, total_pages}}`.
  *
  * Guesses ([INF], each adjustable through ShoplineOptions):
@@ -62,6 +63,7 @@
  *   - DELETE /webhooks/:id answers the removed subscription with status "removed".
  */
 import { INVALID_JSON, intParam, rng, Vendor, type Handler, type SimRequest, type SimResponse } from '../core';
+import { registerCatalogRoutes } from './catalog';
 import { registerCustomerGroupRoutes, seedCustomerGroups } from './customerGroups';
 import { addSeededCustomer, customerJson, registerCustomerRoutes } from './customers';
 import { type Query, byCreated, fail, first, objectId, ok, parseTime, stripUndefined } from './helpers';
@@ -271,6 +273,7 @@ export class ShoplineSim extends Vendor {
 		registerOrderRoutes(this, r);
 		registerReturnOrderRoutes(this, r);
 		registerProductRoutes(this, r);
+		registerCatalogRoutes(this, r);
 		registerWebhookRoutes(this, r);
 	}
 

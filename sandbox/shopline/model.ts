@@ -292,6 +292,10 @@ export interface ProductRec {
 	variations: VariationRec[];
 	created_at: string;
 	updated_at: string;
+	/** Set by Create/Update Product (productWrites.ts); seeded products have none. */
+	category_ids?: string[];
+	unlimited_quantity?: boolean;
+	costCents?: number;
 }
 
 export interface WebhookRec {

@@ -1,15 +1,17 @@
-/** SHOPLINE simulator: products (list, search, get), their JSON and seeding. */
+/** SHOPLINE simulator: products (list, search, get), their JSON and seeding; the writes are in productWrites.ts. */
 import { type SimRequest, type SimResponse } from '../core';
 import { PRODUCTS } from '../data';
 import { first, inRange, isResponse, notFound, objectId, ok, shape } from './helpers';
 import { PRODUCT_TRANSLATIONS, type ProductRec, type VariationRec } from './model';
 import type { Route, ShoplineSim } from './index';
+import { registerProductWriteRoutes } from './productWrites';
 
 /** Products routes, in the order they are matched. */
 export function registerProductRoutes(sim: ShoplineSim, r: Route): void {
 	r('GET', '/products', 'products', (req) => listProducts(sim, req));
 	r('GET', '/products/search', 'products', (req) => searchProducts(sim, req));
 	r('GET', '/products/:id', 'products', (req) => getProduct(sim, req));
+	registerProductWriteRoutes(sim, r);
 }
 
 export function listProducts(sim: ShoplineSim, req: SimRequest): SimResponse {
@@ -54,7 +56,9 @@ export function productJson(sim: ShoplineSim, p: ProductRec): Record<string, unk
 		price_sale: sim.money(p.priceSaleCents),
 		same_price: p.variations.every((v) => v.priceCents === p.priceCents),
 		quantity: p.quantity,
-		unlimited_quantity: false,
+		unlimited_quantity: p.unlimited_quantity ?? false,
+		category_ids: p.category_ids ?? [],
+		...(p.costCents === undefined ? {} : { cost: sim.money(p.costCents) }),
 		variations: p.variations.map((v) => ({
 			id: v.id,
 			sku: v.sku,

@@ -495,10 +495,10 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 	return { result, status, sent, emitted };
 }
 
-/** Calls a `methods.loadOptions` entry with n8n-core's LoadOptionsContext. */
+/** Calls a `methods.loadOptions` entry with n8n-core's LoadOptionsContext; the node's parameters are the editor's current ones. */
 export async function loadOptions(h: Harness, node: INode, method: string) {
 	const workflow = workflowFor(h, node);
-	const ctx = new LoadOptionsContext(workflow, node, h.additionalData, 'parameters');
+	const ctx = new LoadOptionsContext(workflow, node, { ...h.additionalData, currentNodeParameters: node.parameters }, 'parameters');
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	return await type.methods!.loadOptions![method].call(ctx as never);
 }

@@ -701,7 +701,7 @@ describe('Order: writes', () => {
 		['no items', { items: { values: [] } }, 'Item 1 (guest.buyer@example.com): "Items" needs at least one item'],
 		['no delivery address', { delivery_address: {} }, 'Item 1 (guest.buyer@example.com): "Delivery Address" is required'],
 		// Mapped from input data that turned out empty (n8n itself blocks a literal empty required field).
-		['no delivery option', { delivery_option_id: '={{ $json.missing }}' }, 'Item 1 (guest.buyer@example.com): "Delivery Option ID" is required'],
+		['no delivery option', { delivery_option_id: '={{ $json.missing }}' }, 'Item 1 (guest.buyer@example.com): "Delivery Option" is required'],
 		['a broken customer email', { customer: 'buyer@' }, 'Item 1 (buyer@): "Customer ID or Email" is not a valid email address'],
 		['a zero quantity', { items: { values: [{ item_id: 'x', variation_id: '', item_price: 1, quantity: 0, total: '' }] } }, 'Item 1 (guest.buyer@example.com): "Items › 1 › Quantity" must be 1 or more'],
 		['a missing product', { items: { values: [{ item_id: '={{ $json.missing }}', variation_id: '', item_price: 1, quantity: 1, total: '' }] } }, 'Item 1 (guest.buyer@example.com): "Items › 1 › Product" is required'],

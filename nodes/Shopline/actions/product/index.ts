@@ -1,20 +1,38 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, type ResourceOperations } from '../../../shared/router';
+import * as create from './create.operation';
+import * as deleteProduct from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as search from './search.operation';
+import * as update from './update.operation';
+import * as updateQuantity from './updateQuantity.operation';
+import * as updateVariationQuantity from './updateVariationQuantity.operation';
 
-export const operations: ResourceOperations = { get, getMany };
+export const operations: ResourceOperations = { create, delete: deleteProduct, get, getMany, search, update, updateQuantity, updateVariationQuantity };
 
 export const description: INodeProperties[] = [
 	operationSelector(
 		'product',
 		[
+			{ name: 'Create', value: 'create', action: 'Create a product', description: 'Create a product with its price, stock and categories' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a product', description: 'Remove a product from the shop' },
 			{ name: 'Get', value: 'get', action: 'Get a product', description: 'Get a product with its variations' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many products', description: 'List products' },
+			{ name: 'Search', value: 'search', action: 'Search products', description: 'Find products by name, SKU, barcode, category or status' },
+			{ name: 'Update', value: 'update', action: 'Update a product', description: 'Change a product’s title, SKU, status, categories…' },
+			{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update the quantity of a product', description: 'Add to, take from or set the stock of a product without variations' },
+			{ name: 'Update Variation Quantity', value: 'updateVariationQuantity', action: 'Update the quantity of a variation', description: 'Add to, take from or set the stock of one variation of a product' },
 		],
 		'getMany',
 	),
+	...create.description,
+	...deleteProduct.description,
 	...get.description,
 	...getMany.description,
+	...search.description,
+	...update.description,
+	...updateQuantity.description,
+	...updateVariationQuantity.description,
 ];
