@@ -1,11 +1,15 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { route } from '../shared/router';
+import * as activity from './actions/activity';
 import * as customer from './actions/customer';
 import * as deal from './actions/deal';
+import * as employee from './actions/employee';
+import * as expense from './actions/expense';
 import * as product from './actions/product';
 import * as quotation from './actions/quotation';
 import * as salesOrder from './actions/salesOrder';
+import * as task from './actions/task';
 import { loadOptions } from './lists';
 import { listSearch } from './locators';
 
@@ -17,7 +21,7 @@ export class VenioCrm implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers, deals, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
+		description: 'Customers, deals, activities, tasks, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
 		defaults: { name: 'Venio CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,11 +34,15 @@ export class VenioCrm implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity', value: 'activity' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Deal', value: 'deal' },
+					{ name: 'Employee', value: 'employee' },
+					{ name: 'Expense', value: 'expense' },
 					{ name: 'Product', value: 'product' },
 					{ name: 'Quotation', value: 'quotation' },
 					{ name: 'Sales Order', value: 'salesOrder' },
+					{ name: 'Task', value: 'task' },
 				],
 				default: 'customer',
 			},
@@ -43,6 +51,10 @@ export class VenioCrm implements INodeType {
 			...quotation.description,
 			...product.description,
 			...deal.description,
+			...employee.description,
+			...expense.description,
+			...activity.description,
+			...task.description,
 		],
 	};
 
@@ -55,6 +67,10 @@ export class VenioCrm implements INodeType {
 			quotation: quotation.operations,
 			product: product.operations,
 			deal: deal.operations,
+			employee: employee.operations,
+			expense: expense.operations,
+			activity: activity.operations,
+			task: task.operations,
 		});
 	}
 }

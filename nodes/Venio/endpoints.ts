@@ -21,3 +21,48 @@ export const DEAL_PATHS = {
 
 // [INF] The enquiry's orderBy fields (legacy docs name orderBy, not its values).
 export const DEAL_SORT_FIELDS = ['dealsId', 'dealsName', 'dealsValue', 'expectedCloseDate', 'dateCreated', 'dateModified'];
+
+// [INF] Activities and tasks: the current menu names Activities Enquiry, Get a Activity By Id / By
+// No, Get Key Activities, Create or Update Activity and CreateTask without paths; the legacy portal
+// documents GET /v1/Activities/{id}. Lower-cased and plural like the deal paths; Create or Update
+// keyed by activityNo like the other upserts.
+export const ACTIVITY_PATHS = {
+	upsert: '/v1/activities',
+	enquiry: '/v1/activities/enquiry',
+	activityTypes: '/v1/activities/key',
+	byId: (id: number | string) => `/v1/activities/${id}`,
+	byNo: (no: string) => `/v1/activities/no/${encodeURIComponent(no)}`,
+};
+
+export const TASK_PATHS = { create: '/v1/tasks' };
+
+// [INF] Activity statusId and task priority values.
+export const ACTIVITY_STATUSES = [
+	{ name: 'Cancelled', value: 3 },
+	{ name: 'Done', value: 2 },
+	{ name: 'Open', value: 1 },
+];
+export const TASK_PRIORITIES = [
+	{ name: 'High', value: 3 },
+	{ name: 'Low', value: 1 },
+	{ name: 'Normal', value: 2 },
+];
+
+/**
+ * Employees and expenses. Seed 000's menu names Employees Enquiry, Get a Employee and the four
+ * expense actions without paths or bodies; public code calls POST /v1/Employees/Enquiry [PUB code].
+ */
+export const EMPLOYEE_PATHS = {
+	enquiry: '/v1/Employees/Enquiry',
+	// [INF] by code, below the enquiry's base.
+	get: (code: string) => `/v1/employees/${encodeURIComponent(code)}`,
+};
+
+// [INF] Every expense path and body key: shaped like the documented deal endpoints (POST creates,
+// PUT /{id} updates, POST …/enquiry pages by skip + pageLength, GET /{id} reads).
+export const EXPENSE_PATHS = {
+	create: '/v1/expenses',
+	update: (id: number | string) => `/v1/expenses/${id}`,
+	get: (id: number | string) => `/v1/expenses/${id}`,
+	enquiry: '/v1/expenses/enquiry',
+};

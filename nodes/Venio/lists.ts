@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEAL_PATHS } from './endpoints';
+import { ACTIVITY_PATHS, DEAL_PATHS } from './endpoints';
 import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
@@ -59,6 +59,11 @@ export const LISTS = {
 		read: getAll(DEAL_PATHS.missedReasons),
 		option: (x) => ({ name: String(x.reasonCategoryName), value: Number(x.reasonCategoryId) }),
 	},
+	// "Get Key Activities": the activity types an activity is one of.
+	keyActivities: {
+		read: getAll(ACTIVITY_PATHS.activityTypes),
+		option: (x) => ({ name: String(x.activityTypeName), value: Number(x.activityTypeId) }),
+	},
 } satisfies Record<string, ReferenceList>;
 
 /** A board's stages (every board's when none is given), in pipeline order. */
@@ -85,6 +90,9 @@ export const loadOptions = {
 	},
 	async getUnits(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.units);
+	},
+	async getKeyActivities(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.keyActivities);
 	},
 	async getDealBoards(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.dealBoards);

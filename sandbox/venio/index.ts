@@ -45,6 +45,7 @@
  *   eventDelete           DELETE /v1/customerEvent/{id}                  [INF] path
  *   employees             GET    /v1/employees                           [INF] → [{employeeCode, employeeName, email}]
  *   employeeEnquiry       POST   /v1/Employees/Enquiry                   [PUB code] {keyword?, skip?, pageLength?}
+ *   employeeGet, expense* GET /v1/employees/{code}; POST /v1/expenses, /v1/expenses/enquiry; GET|PUT /v1/expenses/{id}  [INF] (expenses.ts)
  *   soUpsert              POST   /v2/salesorder                          [INF] body mirrors GET; no salesOrderNo → 201
  *   soEnquiry             POST   /v2/salesorder/enquiry {skip, take|pageLength, referenceNo?, keyword?, customerCode?, statuses?} [INF] no search is documented; shaped like Quotation Enquiry
  *   soById                GET    /v2/salesorder/id/{salesOrderId}        [INF] path; data:[order]
@@ -98,7 +99,9 @@ import { createEvent, createSatisfaction, deleteEvent, employeeEnquiry, eventOut
 import { listProducts, productOut, updateStock, upsertProduct } from './products';
 import { cancelQuotation, convertQuotation, quotationEnquiry, quotationOut, upsertQuotation } from './quotations';
 import { attachment, attachmentBytes, decide, legacyOrder, legacyOrderOut, orderById, orderEnquiry, orderOut, payOrder, trackOrder, upsertOrder } from './salesOrders';
+import { type Activity, ACTIVITY_ROUTES, activityOut, type Task, taskOut } from './activities';
 import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from './deals';
+import { EXPENSE_ROUTES, ExpenseBook, expenseOut } from './expenses';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
 
@@ -107,6 +110,7 @@ export { bkkDay, bkkTime, invalid, isDay, legacyOk, ok, VenioError } from './hel
 export { STATUS_NAMES } from './salesOrders';
 export { QT_STATUS } from './quotations';
 export { DEAL_STATUS, type Deal, type DealStage } from './deals';
+export { ACTIVITY_STATUS, KEY_ACTIVITIES, type Activity, type Task } from './activities';
 
 export class VenioSim extends Vendor {
 	options: VenioOptions;
@@ -129,11 +133,14 @@ export class VenioSim extends Vendor {
 	deliveries: Delivery[] = [];
 	/** The next N API calls fail with 500 E9905 (control {action:'failNext'}). */
 	failNext = 0;
-	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0, deal: 0 };
+	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0, deal: 0, activity: 0, task: 0 };
 	queue: Promise<void> = Promise.resolve();
 	people: Person[] = [];
 	deals = new Map<number, Deal>();
 	dealLists: DealLists = seedDealLists();
+	expenseBook = new ExpenseBook();
+	activities: Activity[] = [];
+	tasks: Task[] = [];
 
 	constructor(private readonly initial: Partial<VenioOptions> = {}) {
 		super('venio', '/venio', () => ({
@@ -203,6 +210,8 @@ export class VenioSim extends Vendor {
 			['productStock', 'PUT', '/v3/products/:productCode/stock', (r) => updateStock(this, r)],
 			['units', 'GET', '/v1/products/units', () => ok(structuredClone(this.units))],
 			['groups', 'GET', '/v1/products/groups', () => ok(structuredClone(this.groups))],
+			...ACTIVITY_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
+			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 		];
 		for (const [key, method, fallback, handler, legacy] of table) {
@@ -343,7 +352,8 @@ export class VenioSim extends Vendor {
 		return flush(this);
 	}
 	seed(customers = this.options.seedCustomers): void {
-		return seed(this, customers);
+		seed(this, customers);
+		this.expenseBook.reset(this);
 	}
 
 	// ----- Inspection and control ---------------------------------------------------------------------
@@ -365,6 +375,9 @@ export class VenioSim extends Vendor {
 			events: this.events.map((e) => eventOut(this, e)),
 			satisfactions: this.satisfactions,
 			deals: [...this.deals.values()].map((d) => dealOut(this, d)),
+			expenses: [...this.expenseBook.byId.values()].map((e) => expenseOut(this, e)),
+			activities: this.activities.map((a) => activityOut(this, a)),
+			tasks: this.tasks.map(taskOut),
 			deliveries: this.deliveries,
 			webhookUrls: this.options.webhookUrls,
 		};

@@ -11,7 +11,9 @@ export type RouteKey =
 	| 'eventDelete' | 'employees' | 'employeeEnquiry' | 'soUpsert' | 'soEnquiry' | 'soById' | 'soByNo' | 'soApprove' | 'soReject'
 	| 'soPayment' | 'soTracking' | 'soAttachment' | 'legacySoById' | 'qtUpsert' | 'qtEnquiry' | 'qtGet' | 'qtConvert'
 	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups'
-	| 'dealCreate' | 'dealEnquiry' | 'dealBoards' | 'dealStages' | 'dealInterests' | 'dealLabels' | 'dealMissedReasons' | 'dealGet' | 'dealUpdate';
+	| 'dealCreate' | 'dealEnquiry' | 'dealBoards' | 'dealStages' | 'dealInterests' | 'dealLabels' | 'dealMissedReasons' | 'dealGet' | 'dealUpdate'
+	| 'employeeGet' | 'expenseCreate' | 'expenseEnquiry' | 'expenseGet' | 'expenseUpdate'
+	| 'activityUpsert' | 'activityEnquiry' | 'keyActivities' | 'activityByNo' | 'activityById' | 'taskCreate';
 
 export type WebhookEvent = 'created' | 'updated' | 'approved' | 'rejected' | 'payment';
 

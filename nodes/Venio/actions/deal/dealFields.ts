@@ -6,8 +6,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toZoneIso, zonedInstant } from '../../../shared/dates';
 import type { Field } from '../../../shared/fields';
+import { sendable } from '../pipeline';
 
 const whole = z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number');
 
@@ -40,26 +40,9 @@ export const dealFields: Field[] = [
 	{ key: 'cancleAllOrder', label: 'Cancel All Orders', type: 'boolean', default: false, description: 'Whether Venio cancels the deal’s open orders (for a missed deal)' },
 ];
 
-const ID_KEYS = ['boardId', 'dealStageId', 'reasonCategoryId'];
-const ID_LIST_KEYS = ['dealInterests', 'dealLabels'];
-const TIME_KEYS = ['expectedCloseDate', 'dealDate', 'dateFollowUp'];
-
-const toId = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-
-/**
- * Ready to send: ids as numbers (an expression may give "5"), and date-times as instants with the
- * workflow zone's offset, so Venio never guesses a zone.
- */
+/** Ready to send: ids as numbers, date-times with the workflow zone's offset. */
 export function dealBody(ctx: IExecuteFunctions, body: IDataObject): IDataObject {
-	const out: IDataObject = { ...body };
-	for (const key of ID_KEYS) if (out[key] !== undefined) out[key] = toId(out[key]) as IDataObject[string];
-	for (const key of ID_LIST_KEYS) if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(toId) as IDataObject[string];
-	const zone = ctx.getTimezone();
-	for (const key of TIME_KEYS) {
-		const instant = out[key] === undefined ? undefined : zonedInstant(out[key], zone);
-		if (instant) out[key] = toZoneIso(instant, zone);
-	}
-	return out;
+	return sendable(ctx, body, { ids: ['boardId', 'dealStageId', 'reasonCategoryId'], idLists: ['dealInterests', 'dealLabels'], times: ['expectedCloseDate', 'dealDate', 'dateFollowUp'] });
 }
 
 /** The deal's ID, a whole number (Venio's dealsId). */
