@@ -17,6 +17,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Faults, Vendor } from '../../sandbox/core';
+import { PROMOTIONS } from '../../sandbox/shopline/catalog';
 import { runNode, type RunResult } from '../harness/n8n';
 import { armAfter, byInput, faultTally, isErrorItem, MAX_RATE_LIMIT_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
 
@@ -227,6 +228,26 @@ const OPS: Op[] = [
 		inputs: () => range(LIST_ITEMS).map(() => ({ group: largestGroup(env.sims).id })),
 		listIds: (sims) => largestGroup(sims).customerIds,
 		idOf: (json) => String(json.customer_id),
+	},
+	{
+		vendor: 'shopline',
+		title: 'product create (never repeated blindly)',
+		kind: 'create',
+		target: '/products',
+		parameters: { resource: 'product', operation: 'create', title: '={{ $json.title }}', price: 20 },
+		inputs: (tag) => range(ITEMS).map((i) => ({ title: `Fault ${tag} ${i}` })),
+		count: (sims, input) => [...sims.shopline.products.values()].filter((p) => p.title_translations.en === input.title).length,
+	},
+	{
+		vendor: 'shopline',
+		title: 'promotion Return All (3 pages of at most 100)',
+		kind: 'list',
+		target: '/promotions',
+		after: 1,
+		parameters: { resource: 'promotion', operation: 'getMany', returnAll: true, options: { pageSize: 5 } },
+		inputs: () => range(LIST_ITEMS).map(() => ({})),
+		listIds: () => PROMOTIONS.map((p) => p.id),
+		idOf: (json) => String(json.id),
 	},
 	{
 		vendor: 'salekit',
