@@ -1,0 +1,45 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
+import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { EXPENSE_PATHS } from '../../endpoints';
+import { venioRecord } from '../../transport';
+import { keyProperty, readKey } from '../common';
+import { EXPENSE_ID, expenseFields } from './expenseFields';
+
+// [INF] Venio keeps what is not sent (as for customers), so only the changed fields go.
+const updateFields = expenseFields.map((f) => ({ ...f, required: false }));
+const schema = objectSchema(updateFields).refine((b) => Object.keys(b).length > 0, { message: 'Add at least one field to change under "Update Fields"' });
+
+const properties: INodeProperties[] = [
+	keyProperty('expenseId', 'Expense ID', 'The expense’s ID (expenseId), e.g. from Create or Get Many', 'e.g. 17'),
+	...fieldProperties(updateFields, { name: 'updateFields', label: 'Update Fields' }),
+	optionsCollection([concurrencyOption, extraBodyProperty]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['expense'], operation: ['update'] } }, properties);
+
+export const concurrent = true;
+
+interface PreparedUpdate {
+	id: string;
+	body: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedUpdate {
+	const id = readKey(this, 'expenseId', 'Expense ID', i, EXPENSE_ID);
+	const body = readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject;
+	return { id, body };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	const id = this.getNodeParameter('expenseId', i, '') as unknown;
+	return id === '' || id === undefined ? undefined : `expense ${String(id)}`;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as PreparedUpdate | undefined) ?? prepare.call(this, i);
+	// Sending the same values again gives the same expense: safe to repeat after an unclear outcome.
+	return await venioRecord.call(this, { method: 'PUT', path: EXPENSE_PATHS.update(id), body, idempotent: true, itemIndex: i });
+}
