@@ -74,8 +74,28 @@ export const quantitySchema = objectSchema(quantityFields).superRefine((body, ct
 	if (body.replace !== true && body.quantity === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['quantity'], message: 'must not be 0 (nothing would change)' });
 });
 
+
+/** [PUB SDK] Update Product Stocks (one warehouse): a negative stock is allowed, only active warehouses. */
+export const warehouseStockFields: Field[] = [
+	{ key: 'warehouse_id', label: 'Warehouse', type: 'options', loadOptions: 'getWarehouses', required: true, schema: z.string({ invalid_type_error: 'must be a warehouse ID' }).trim().min(1, 'is required'), description: 'An active warehouse of the shop' },
+	{ ...quantityFields[0], description: 'Added to the warehouse’s stock (a negative number takes away; the stock may go below 0), or its new stock with Replace Quantity' },
+	{ key: 'is_replace', label: 'Replace Quantity', type: 'boolean', required: true, default: false, description: 'Whether Quantity becomes the warehouse’s stock instead of being added to it' },
+	{
+		key: 'variation_id',
+		label: 'Variation',
+		type: 'options',
+		loadOptions: 'getProductVariations',
+		loadOptionsDependsOn: ['productId'],
+		schema: z.string({ invalid_type_error: 'must be a variation ID' }).trim().min(1, 'is required'),
+		description: 'For a product with variations: the variation whose stock changes',
+	},
+];
+export const warehouseStockSchema = objectSchema(warehouseStockFields).superRefine((body, ctx) => {
+	if (body.is_replace !== true && body.quantity === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['quantity'], message: 'must not be 0 (nothing would change)' });
+});
+
 export const PRODUCT_FIELD_LABELS: Record<string, string> = {
-	...fieldLabels([...productCreateFields, ...productUpdateFields, ...quantityFields]),
+	...fieldLabels([...productCreateFields, ...productUpdateFields, ...quantityFields, ...warehouseStockFields]),
 	title_translations: 'Title',
 	product: 'Product',
 };

@@ -278,6 +278,8 @@ export interface VariationRec {
 	fields_translations: Record<string, string[]>;
 	priceCents: number;
 	quantity: number;
+	/** Stock by warehouse ID (Update Product Stocks); [INF] none until a warehouse is updated. */
+	stocks?: Record<string, number>;
 }
 
 export interface ProductRec {
@@ -296,6 +298,7 @@ export interface ProductRec {
 	category_ids?: string[];
 	unlimited_quantity?: boolean;
 	costCents?: number;
+	stocks?: Record<string, number>;
 }
 
 export interface WebhookRec {

@@ -8,15 +8,19 @@
  *   POST   /v1/products/search              {query (name, SKU, barcode), status, category_id, sku, page, per_page} → {items}
  *   PUT    /v1/products/:id/update_quantity {quantity -9999999..9999999, replace?} → {id, sku, quantity, updated_at}
  *   PUT    /v1/products/:product_id/variations/:id/update_quantity  the same, plus product_id
+ *   PUT    /v1/products/:id/stocks          {warehouse_id (active only), quantity (may go negative), variation_id?, is_replace?}
+ *                                            → {id, title_translations, unlimited_quantity, stocks[], variations[{id, stocks}]}
  * Documented: price required; quantity 0..9999999 on create; a change between -9999999 and 9999999;
  * replace = the quantity becomes the value, else it is added. [INF] guesses: title_translations
  * needs one non-empty language; a SKU another product (or variation) holds → 422; unknown
  * category_ids → 422; a quantity that would go below 0 → 422; a product with variations keeps its
  * quantity as their sum, so its own quantity is refused → 422; deleted products are `removed` (404
- * afterwards); DELETE answers {result: "success"}; search answers no pagination (short page = last).
+ * afterwards); DELETE answers {result: "success"}; search answers no pagination (short page = last);
+ * a warehouse stock starts at 0 and moves the product's (or variation's) quantity by the same change;
+ * a product with variations needs variation_id → 422.
  */
 import type { SimRequest, SimResponse } from '../core';
-import { CATEGORIES } from './catalog';
+import { CATEGORIES, WAREHOUSES } from './catalog';
 import { invalid, isPlainObject, isResponse, notFound, objectId, ok, toCents } from './helpers';
 import type { ProductRec } from './model';
 import { productJson } from './products';
@@ -32,6 +36,7 @@ export function registerProductWriteRoutes(sim: ShoplineSim, r: Route): void {
 	r('DELETE', '/products/:id', 'products', (req) => deleteProduct(sim, req));
 	r('PUT', '/products/:id/update_quantity', 'products', (req) => updateQuantity(sim, req, req.params.id));
 	r('PUT', '/products/:product_id/variations/:id/update_quantity', 'products', (req) => updateQuantity(sim, req, req.params.product_id, req.params.id));
+	r('PUT', '/products/:id/stocks', 'products', (req) => updateStock(sim, req));
 }
 
 const live = (sim: ShoplineSim, id: string) => {
@@ -157,4 +162,34 @@ function searchProducts(sim: ShoplineSim, req: SimRequest): SimResponse {
 	const page = sim.paginate(rows, { page: String(b.page ?? 1), per_page: String(b.per_page ?? 50) });
 	if (isResponse(page)) return page;
 	return ok({ items: page.items.map((p) => productJson(sim, p)) });
+}
+
+const stocksJson = (stocks: Record<string, number> | undefined) => Object.entries(stocks ?? {}).map(([warehouse_id, quantity]) => ({ warehouse_id, quantity }));
+
+function updateStock(sim: ShoplineSim, req: SimRequest): SimResponse {
+	const p = live(sim, req.params.id);
+	if (!p) return notFound('Product');
+	const b = isPlainObject(req.body) ? req.body : {};
+	const warehouse = WAREHOUSES.find((w) => w.id === b.warehouse_id);
+	if (!warehouse) return invalid('warehouse_id', `Warehouse ${String(b.warehouse_id)} not found`);
+	if (warehouse.status !== 'active') return invalid('warehouse_id', 'Only an active warehouse can be updated');
+	const v = b.variation_id === undefined || b.variation_id === null ? undefined : p.variations.find((x) => x.id === b.variation_id);
+	if (b.variation_id != null && !v) return invalid('variation_id', `Variation ${String(b.variation_id)} not found`);
+	if (!v && p.variations.length) return invalid('variation_id', 'This product has variations: choose the variation whose stock changes');
+	if (typeof b.quantity !== 'number' || !Number.isFinite(b.quantity)) return invalid('quantity', 'quantity must be a number');
+	const target = v ?? p;
+	const stocks = (target.stocks ??= {});
+	const before = stocks[warehouse.id] ?? 0;
+	const after = b.is_replace === true ? b.quantity : before + b.quantity;
+	stocks[warehouse.id] = after;
+	target.quantity += after - before;
+	if (v) p.quantity = p.variations.reduce((sum, x) => sum + x.quantity, 0);
+	p.updated_at = new Date().toISOString();
+	return ok({
+		id: p.id,
+		title_translations: p.title_translations,
+		unlimited_quantity: p.unlimited_quantity ?? false,
+		stocks: stocksJson(p.stocks),
+		variations: p.variations.map((x) => ({ id: x.id, fields_translations: x.fields_translations, stocks: stocksJson(x.stocks) })),
+	});
 }

@@ -1,14 +1,14 @@
 /**
  * SHOPLINE product writes inside real n8n-core, against the simulator: Create, Update, Delete,
- * Search, Update Quantity (a product) and Update Variation Quantity (the variation dropdown follows
- * the chosen product).
+ * Search, Update Quantity (a product), Update Variation Quantity (the variation dropdown follows
+ * the chosen product) and Update Warehouse Stock (the warehouse dropdown).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
 import { createShopline, type ProductRec, type ShoplineSim } from '../../sandbox/shopline';
-import { CATEGORIES } from '../../sandbox/shopline/catalog';
+import { CATEGORIES, WAREHOUSES } from '../../sandbox/shopline/catalog';
 import { createHarness, loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -183,5 +183,42 @@ describe('Product: stock', () => {
 		expect(own.error?.message).toMatch(/SHOPLINE Unprocessable data \(422\)/);
 		const blank = await runNode(h, shopline({ resource: 'product', operation: 'updateVariationQuantity', productId: p.id, variationId: ' ', quantity: 1 }));
 		expect(blank.error?.message).toMatch(/Item 1: "Variation" is required/);
+	});
+});
+
+describe('Product: Update Warehouse Stock', () => {
+	const stock = (op: IDataObject) => shopline({ resource: 'product', operation: 'updateWarehouseStock', ...op });
+
+	it('adds to, then sets, the stock of a product in the warehouse picked from the dropdown', async () => {
+		const options = await loadOptions(h, makeNode(h, stock({})), 'getWarehouses');
+		const warehouse = options.find((o) => o.name === WAREHOUSES[0].name)!.value;
+		const p = plain();
+		const before = p.quantity;
+		const added = await runNode(h, stock({ productId: p.id, warehouse_id: warehouse, quantity: 4 }));
+		expect(added.error).toBeUndefined();
+		expect(added.items[0].json).toMatchObject({ id: p.id, stocks: [{ warehouse_id: warehouse, quantity: 4 }] });
+		expect(requests().at(-1)).toMatchObject({ method: 'PUT', path: `/v1/products/${p.id}/stocks`, body: { warehouse_id: warehouse, quantity: 4, is_replace: false } });
+		const set = await runNode(h, stock({ productId: p.id, warehouse_id: warehouse, quantity: 10, is_replace: true }));
+		expect(set.items[0].json).toMatchObject({ stocks: [{ warehouse_id: warehouse, quantity: 10 }] });
+		expect(sim.products.get(p.id)!.quantity).toBe(before + 10);
+	});
+
+	it('a variation’s stock; SHOPLINE refuses a warehouse that is not active and a product with variations without one', async () => {
+		const p = withSizes();
+		const v = p.variations[0];
+		const ok = await runNode(h, stock({ productId: p.id, warehouse_id: WAREHOUSES[1].id, quantity: -2, additionalFields: { variation_id: v.id } }));
+		expect(ok.error).toBeUndefined();
+		expect((ok.items[0].json.variations as IDataObject[]).find((x) => x.id === v.id)).toMatchObject({ stocks: [{ warehouse_id: WAREHOUSES[1].id, quantity: -2 }] });
+
+		const inactive = await runNode(h, stock({ productId: p.id, warehouse_id: WAREHOUSES[2].id, quantity: 1, additionalFields: { variation_id: v.id } }));
+		expect(inactive.error?.description).toContain('"Warehouse"');
+		const noVariation = await runNode(h, stock({ productId: p.id, warehouse_id: WAREHOUSES[1].id, quantity: 1 }));
+		expect(noVariation.error?.message).toMatch(/SHOPLINE Unprocessable data \(422\)/);
+
+		const n = requests().length;
+		const blank = await runNode(h, stock({ productId: p.id, warehouse_id: '={{ $json.none }}', quantity: 1 }), [{}, {}]);
+		expect(blank.error?.message).toBe('2 of 2 items are not valid, so nothing was written: Item 1, Item 2');
+		expect(blank.error?.description).toMatch(/Item 1: "Warehouse" is required/);
+		expect(requests().length).toBe(n);
 	});
 });

@@ -9,8 +9,9 @@ import * as search from './search.operation';
 import * as update from './update.operation';
 import * as updateQuantity from './updateQuantity.operation';
 import * as updateVariationQuantity from './updateVariationQuantity.operation';
+import * as updateWarehouseStock from './updateWarehouseStock.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteProduct, get, getMany, search, update, updateQuantity, updateVariationQuantity };
+export const operations: ResourceOperations = { create, delete: deleteProduct, get, getMany, search, update, updateQuantity, updateVariationQuantity, updateWarehouseStock };
 
 export const description: INodeProperties[] = [
 	operationSelector(
@@ -23,6 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Search', value: 'search', action: 'Search products', description: 'Find products by name, SKU, barcode, category or status' },
 			{ name: 'Update', value: 'update', action: 'Update a product', description: 'Change a product’s title, SKU, status, categories…' },
 			{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update the quantity of a product', description: 'Add to, take from or set the stock of a product without variations' },
+			{ name: 'Update Warehouse Stock', value: 'updateWarehouseStock', action: 'Update the stock of a product in a warehouse', description: 'Add to, take from or set the stock of a product or variation in one warehouse' },
 			{ name: 'Update Variation Quantity', value: 'updateVariationQuantity', action: 'Update the quantity of a variation', description: 'Add to, take from or set the stock of one variation of a product' },
 		],
 		'getMany',
@@ -35,4 +37,5 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...updateQuantity.description,
 	...updateVariationQuantity.description,
+	...updateWarehouseStock.description,
 ];
