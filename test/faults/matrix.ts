@@ -56,6 +56,7 @@ interface Op {
 
 const venioByName = (sims: Sims, name: unknown) => sims.venio.customers.filter((c) => c.customerName === name).length;
 const venioDealsNamed = (sims: Sims, name: unknown) => [...sims.venio.deals.values()].filter((d) => d.dealsName === name).length;
+const venioExpensesNamed = (sims: Sims, name: unknown) => [...sims.venio.expenseBook.byId.values()].filter((e) => e.expenseName === name).length;
 const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const largestGroup = (sims: Sims) => [...sims.shopline.customerGroups.values()].sort((a, b) => b.customerIds.length - a.customerIds.length)[0];
@@ -160,6 +161,25 @@ const OPS: Op[] = [
 		parameters: { resource: 'task', operation: 'create', subject: '={{ $json.subject }}', assignTo: 'E002', dateDue: '2026-06-30T09:00:00+07:00' },
 		inputs: (tag) => range(ITEMS).map((i) => ({ subject: `Fault task ${tag} ${i}` })),
 		count: (sims, input) => sims.venio.tasks.filter((t) => t.subject === input.subject).length,
+	},
+	{
+		vendor: 'venio',
+		title: 'expense create (never repeated blindly)',
+		kind: 'create',
+		target: '/v1/expenses',
+		parameters: { resource: 'expense', operation: 'create', expenseName: '={{ $json.name }}', amount: 120, expenseDate: '2026-06-30', employeeCode: 'E001' },
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault expense ${tag} ${i}` })),
+		count: (sims, input) => venioExpensesNamed(sims, input.name),
+	},
+	{
+		vendor: 'venio',
+		title: 'expense update by ID (PUT, safe to repeat)',
+		kind: 'upsert',
+		target: '/v1/expenses/',
+		parameters: { resource: 'expense', operation: 'update', expenseId: '={{ $json.id }}', updateFields: { expenseName: '={{ $json.name }}' } },
+		inputs: (tag) => range(ITEMS).map((i) => ({ id: i + 1, name: `Fault expense ${tag} ${i}` })),
+		count: (sims, input) => venioExpensesNamed(sims, input.name),
+		total: (sims) => sims.venio.expenseBook.byId.size,
 	},
 	{
 		vendor: 'meedee',
