@@ -20,9 +20,12 @@ packages=()
 if fonts_missing; then packages+=(fontconfig fonts-noto-core fonts-noto-cjk); fi
 if [ ${#packages[@]} -eq 0 ]; then exit 0; fi
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+# As root, or through sudo when it needs no password (CI runners).
+as_root=()
+if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=(sudo -n); fi
+if { [ "$(id -u)" = "0" ] || [ ${#as_root[@]} -gt 0 ]; } && command -v apt-get >/dev/null; then
   echo "Installing ${packages[*]} from Debian's packages (once)..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+  "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   exit 0
 fi
 echo "Missing for the editor tests: ${packages[*]}. Install Debian's packages: sudo apt-get install -y ${packages[*]}" >&2
