@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { route } from '../shared/router';
 import * as activity from './actions/activity';
 import * as customer from './actions/customer';
+import * as contract from './actions/contract';
 import * as deal from './actions/deal';
 import * as employee from './actions/employee';
 import * as expense from './actions/expense';
@@ -36,6 +37,7 @@ export class VenioCrm implements INodeType {
 				options: [
 					{ name: 'Activity', value: 'activity' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Contract', value: 'contract' },
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Employee', value: 'employee' },
 					{ name: 'Expense', value: 'expense' },
@@ -53,6 +55,7 @@ export class VenioCrm implements INodeType {
 			...deal.description,
 			...employee.description,
 			...expense.description,
+			...contract.description,
 			...activity.description,
 			...task.description,
 		],
@@ -69,6 +72,7 @@ export class VenioCrm implements INodeType {
 			deal: deal.operations,
 			employee: employee.operations,
 			expense: expense.operations,
+			contract: contract.operations,
 			activity: activity.operations,
 			task: task.operations,
 		});

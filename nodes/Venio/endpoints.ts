@@ -66,3 +66,15 @@ export const EXPENSE_PATHS = {
 	get: (id: number | string) => `/v1/expenses/${id}`,
 	enquiry: '/v1/expenses/enquiry',
 };
+
+// [INF] Contracts: seed 000's menu names the six contract actions (GET, GET, GET, POST, POST, POST)
+// without paths or bodies. Lower-cased and plural like the deal paths; Create or Update keyed by
+// contractNo like Venio's other upserts (empty = create).
+export const CONTRACT_PATHS = {
+	types: '/v1/contracts/types',
+	templates: '/v1/contracts/templates',
+	upsert: '/v1/contracts',
+	serviceAgreement: '/v1/contracts/service-agreement',
+	send: (no: string) => `/v1/contracts/${encodeURIComponent(no)}/send`,
+	get: (no: string) => `/v1/contracts/${encodeURIComponent(no)}`,
+};

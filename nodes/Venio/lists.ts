@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ACTIVITY_PATHS, DEAL_PATHS } from './endpoints';
+import { ACTIVITY_PATHS, CONTRACT_PATHS, DEAL_PATHS } from './endpoints';
 import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
@@ -55,6 +55,10 @@ export const LISTS = {
 		read: getAll(DEAL_PATHS.labels),
 		option: (x) => ({ name: String(x.dealLabelName), value: Number(x.dealLabelId) }),
 	},
+	contractTypes: {
+		read: getAll(CONTRACT_PATHS.types),
+		option: (x) => ({ name: String(x.contractTypeName), value: Number(x.contractTypeId) }),
+	},
 	dealMissedReasons: {
 		read: getAll(DEAL_PATHS.missedReasons),
 		option: (x) => ({ name: String(x.reasonCategoryName), value: Number(x.reasonCategoryId) }),
@@ -70,6 +74,13 @@ export const LISTS = {
 export async function readDealStages(ctx: RequestContext, boardId?: number | string, itemIndex?: number): Promise<IDataObject[]> {
 	const qs = boardId === undefined || boardId === '' ? undefined : { boardId };
 	const data = await venioRequest.call(ctx, { method: 'GET', path: DEAL_PATHS.stages, qs, itemIndex });
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/** Contract templates, of one contract type when given. */
+export async function readContractTemplates(ctx: RequestContext, contractTypeId?: number | string, itemIndex?: number): Promise<IDataObject[]> {
+	const qs = contractTypeId === undefined || contractTypeId === '' ? undefined : { contractTypeId };
+	const data = await venioRequest.call(ctx, { method: 'GET', path: CONTRACT_PATHS.templates, qs, itemIndex });
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
 
@@ -105,6 +116,16 @@ export const loadOptions = {
 	},
 	async getDealMissedReasons(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.dealMissedReasons);
+	},
+	async getContractTypes(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.contractTypes);
+	},
+	/** The chosen contract type's templates; every template when no type is chosen yet. */
+	async getContractTemplates(this: ILoadOptionsFunctions) {
+		const chosen = this.getCurrentNodeParameter('contractTypeId') as unknown;
+		const typeId = typeof chosen === 'number' || (typeof chosen === 'string' && /^\d+$/.test(chosen)) ? chosen : undefined;
+		const templates = await readContractTemplates(this, typeId);
+		return templates.map((t) => ({ name: String(t.contractTemplateName), value: Number(t.contractTemplateId) })).sort((a, b) => a.name.localeCompare(b.name));
 	},
 	/** The chosen board's stages in pipeline order; without a board (Update, filters) every stage, named "Board › Stage". */
 	async getDealStages(this: ILoadOptionsFunctions) {

@@ -46,6 +46,7 @@
  *   employees             GET    /v1/employees                           [INF] → [{employeeCode, employeeName, email}]
  *   employeeEnquiry       POST   /v1/Employees/Enquiry                   [PUB code] {keyword?, skip?, pageLength?}
  *   employeeGet, expense* GET /v1/employees/{code}; POST /v1/expenses, /v1/expenses/enquiry; GET|PUT /v1/expenses/{id}  [INF] (expenses.ts)
+ *   contract*             GET /v1/contracts/types|templates|{no}; POST /v1/contracts, …/service-agreement, …/{no}/send  [INF] (contracts.ts)
  *   soUpsert              POST   /v2/salesorder                          [INF] body mirrors GET; no salesOrderNo → 201
  *   soEnquiry             POST   /v2/salesorder/enquiry {skip, take|pageLength, referenceNo?, keyword?, customerCode?, statuses?} [INF] no search is documented; shaped like Quotation Enquiry
  *   soById                GET    /v2/salesorder/id/{salesOrderId}        [INF] path; data:[order]
@@ -101,6 +102,7 @@ import { cancelQuotation, convertQuotation, quotationEnquiry, quotationOut, upse
 import { attachment, attachmentBytes, decide, legacyOrder, legacyOrderOut, orderById, orderEnquiry, orderOut, payOrder, trackOrder, upsertOrder } from './salesOrders';
 import { type Activity, ACTIVITY_ROUTES, activityOut, type Task, taskOut } from './activities';
 import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from './deals';
+import { CONTRACT_ROUTES, ContractBook, contractOut } from './contracts';
 import { EXPENSE_ROUTES, ExpenseBook, expenseOut } from './expenses';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
@@ -139,6 +141,7 @@ export class VenioSim extends Vendor {
 	deals = new Map<number, Deal>();
 	dealLists: DealLists = seedDealLists();
 	expenseBook = new ExpenseBook();
+	contractBook = new ContractBook();
 	activities: Activity[] = [];
 	tasks: Task[] = [];
 
@@ -211,6 +214,7 @@ export class VenioSim extends Vendor {
 			['units', 'GET', '/v1/products/units', () => ok(structuredClone(this.units))],
 			['groups', 'GET', '/v1/products/groups', () => ok(structuredClone(this.groups))],
 			...ACTIVITY_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
+			...CONTRACT_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 		];
@@ -354,6 +358,7 @@ export class VenioSim extends Vendor {
 	seed(customers = this.options.seedCustomers): void {
 		seed(this, customers);
 		this.expenseBook.reset(this);
+		this.contractBook.reset(this);
 	}
 
 	// ----- Inspection and control ---------------------------------------------------------------------
@@ -376,6 +381,7 @@ export class VenioSim extends Vendor {
 			satisfactions: this.satisfactions,
 			deals: [...this.deals.values()].map((d) => dealOut(this, d)),
 			expenses: [...this.expenseBook.byId.values()].map((e) => expenseOut(this, e)),
+			contracts: [...this.contractBook.byNo.values()].map((c) => contractOut(this, c)),
 			activities: this.activities.map((a) => activityOut(this, a)),
 			tasks: this.tasks.map(taskOut),
 			deliveries: this.deliveries,
