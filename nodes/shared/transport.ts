@@ -163,6 +163,7 @@ export function credentialKey(vendor: string, credentials: ICredentialDataDecryp
 export async function apiRequest<T = IDataObject>(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<T> {
 	const node = this.getNode();
 	const credentials = await this.getCredentials(api.credentialType);
+	const credentialId = node.credentials?.[api.credentialType]?.id ?? '';
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(api.retry ?? {}) };
 	const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE', 'HEAD'].includes(request.method);
 	const timeoutSeconds = Number(credentials.requestTimeout ?? 30) || 30;
@@ -205,7 +206,16 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
-			response = await sendWithinOrigin(node, api.name, options, async (hop) => await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop), request.itemIndex);
+			// The credential read above goes along, so nothing waits on n8n's database between this
+			// request's slot and its sending (a worker's read can take long enough to bunch requests
+			// up at the vendor and break its per-second limit).
+			response = await sendWithinOrigin(
+				node,
+				api.name,
+				options,
+				async (hop) => await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop, { credentialsDecrypted: { id: credentialId, name: api.credentialType, type: api.credentialType, data: credentials } }),
+				request.itemIndex,
+			);
 		} catch (error) {
 			// A redirect to another origin was refused: final, with its own words.
 			const refusedRedirect = redirectRefusalIn(error);
