@@ -94,8 +94,47 @@ export const warehouseStockSchema = objectSchema(warehouseStockFields).superRefi
 	if (body.is_replace !== true && body.quantity === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['quantity'], message: 'must not be 0 (nothing would change)' });
 });
 
+
+/** [PUB SDK] a variation's option types: at most 3 per product. */
+export const VARIANT_TYPES = [
+	{ name: 'Colour', value: 'color' },
+	{ name: 'Custom 1', value: 'custom_1' },
+	{ name: 'Custom 2', value: 'custom_2' },
+	{ name: 'Custom 3', value: 'custom_3' },
+	{ name: 'Size', value: 'size' },
+];
+
+const changeQuantity = quantityFields[0].schema!;
+
+/** Create and Update Product Variation [PUB SDK]: price cannot be null; quantity -9999999..9999999. */
+const variationCommonFields: Field[] = [
+	{ key: 'sku', label: 'SKU', type: 'string', description: 'Stock keeping unit; another product’s or variation’s SKU is refused' },
+	{ key: 'price_sale', label: 'Sale Price', type: 'number', default: 0, schema: money, description: '0 sells it at its price' },
+	{ key: 'cost', label: 'Cost', type: 'number', default: 0, schema: money },
+	{ key: 'weight', label: 'Weight (Kg)', type: 'number', default: 0, schema: money },
+];
+
+export const variationCreateFields: Field[] = [
+	{ key: 'option_name', label: 'Option Name', type: 'string', required: true, schema: z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'is required'), placeholder: 'Large', description: 'What the customer picks, e.g. Large or Red, in the Title Language' },
+	{ key: 'option_type', label: 'Option Type', type: 'options', options: VARIANT_TYPES, required: true, default: 'size' },
+	{ key: 'price', label: 'Price', type: 'number', default: 0, schema: money, description: 'Leave out to use the product’s price; a price of 0 cannot be sold' },
+	{ key: 'quantity', label: 'Quantity', type: 'number', default: 0, schema: changeQuantity.refine((q: number) => q >= 0, 'must be 0 or more') as z.ZodTypeAny, description: `Stock of the new variation, 0 to ${MAX_QUANTITY}` },
+	...variationCommonFields,
+];
+export const variationCreateSchema = objectSchema(variationCreateFields);
+
+export const variationUpdateFields: Field[] = [
+	{ key: 'price', label: 'Price', type: 'number', default: 0, schema: money, description: 'A price of 0 cannot be sold' },
+	{ key: 'quantity', label: 'Quantity', type: 'number', default: 0, schema: changeQuantity, description: 'The variation’s new stock' },
+	...variationCommonFields,
+];
+export const variationUpdateSchema = objectSchema(variationUpdateFields).superRefine((body, ctx) => {
+	if (Object.keys(body).length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [], message: 'has nothing to update: add at least one field under Update Fields' });
+});
+
 export const PRODUCT_FIELD_LABELS: Record<string, string> = {
-	...fieldLabels([...productCreateFields, ...productUpdateFields, ...quantityFields, ...warehouseStockFields]),
+	...fieldLabels([...productCreateFields, ...productUpdateFields, ...quantityFields, ...warehouseStockFields, ...variationCreateFields, ...variationUpdateFields]),
+	variant_options: 'Option Name',
 	title_translations: 'Title',
 	product: 'Product',
 };

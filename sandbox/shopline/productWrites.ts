@@ -18,11 +18,16 @@
  * afterwards); DELETE answers {result: "success"}; search answers no pagination (short page = last);
  * a warehouse stock starts at 0 and moves the product's (or variation's) quantity by the same change;
  * a product with variations needs variation_id → 422.
+ * Variations [PUB SDK]: POST /v1/products/:product_id/variations {variant_options[{type, name_translations}]
+ * (types color, size, custom_1..3, at most 3), sku, price, quantity, price_sale, cost, weight};
+ * PUT /v1/products/:product_id/variations/:id (the same without variant_options); DELETE → {message}.
+ * [INF] variant_options needs one entry; price defaults to the product's; the product's quantity is
+ * the sum of its variations'; the answer is the variation.
  */
 import type { SimRequest, SimResponse } from '../core';
 import { CATEGORIES, WAREHOUSES } from './catalog';
 import { invalid, isPlainObject, isResponse, notFound, objectId, ok, toCents } from './helpers';
-import type { ProductRec } from './model';
+import type { ProductRec, VariationRec } from './model';
 import { productJson } from './products';
 import type { Route, ShoplineSim } from './index';
 
@@ -37,6 +42,9 @@ export function registerProductWriteRoutes(sim: ShoplineSim, r: Route): void {
 	r('PUT', '/products/:id/update_quantity', 'products', (req) => updateQuantity(sim, req, req.params.id));
 	r('PUT', '/products/:product_id/variations/:id/update_quantity', 'products', (req) => updateQuantity(sim, req, req.params.product_id, req.params.id));
 	r('PUT', '/products/:id/stocks', 'products', (req) => updateStock(sim, req));
+	r('POST', '/products/:product_id/variations', 'products', (req) => createVariation(sim, req));
+	r('PUT', '/products/:product_id/variations/:id', 'products', (req) => updateVariation(sim, req));
+	r('DELETE', '/products/:product_id/variations/:id', 'products', (req) => deleteVariation(sim, req));
 }
 
 const live = (sim: ShoplineSim, id: string) => {
@@ -192,4 +200,86 @@ function updateStock(sim: ShoplineSim, req: SimRequest): SimResponse {
 		stocks: stocksJson(p.stocks),
 		variations: p.variations.map((x) => ({ id: x.id, fields_translations: x.fields_translations, stocks: stocksJson(x.stocks) })),
 	});
+}
+
+const VARIANT_TYPES = ['color', 'size', 'custom_1', 'custom_2', 'custom_3'];
+
+const variationJson = (sim: ShoplineSim, p: ProductRec, v: VariationRec) => ({
+	id: v.id,
+	product_id: p.id,
+	sku: v.sku,
+	fields_translations: v.fields_translations,
+	price: sim.money(v.priceCents),
+	quantity: v.quantity,
+});
+
+/** sku, price and quantity of a variation body, applied to `v`; an error response when one is wrong. */
+function applyVariation(sim: ShoplineSim, p: ProductRec, v: VariationRec, b: Record<string, any>): SimResponse | undefined {
+	if (b.sku !== undefined && b.sku !== null) {
+		if (typeof b.sku !== 'string') return invalid('sku', 'sku must be a string');
+		const taken = b.sku.trim() && [...sim.products.values()].some((x) => x.status !== 'removed' && [x.id === p.id ? '' : x.sku, ...x.variations.filter((y) => y.id !== v.id).map((y) => y.sku)].some((s) => s && s.toLowerCase() === b.sku.trim().toLowerCase()));
+		if (taken) return invalid('sku', 'sku has already been taken');
+		v.sku = b.sku.trim();
+	}
+	if (b.price !== undefined) {
+		const cents = toCents(b.price);
+		if (!Number.isFinite(cents) || cents < 0) return invalid('price', 'price must be a number, 0 or more (not null)');
+		v.priceCents = cents;
+	}
+	if (b.quantity !== undefined) {
+		if (typeof b.quantity !== 'number' || !Number.isInteger(b.quantity) || Math.abs(b.quantity) > MAX_QUANTITY) return invalid('quantity', `quantity must be a whole number between -${MAX_QUANTITY} and ${MAX_QUANTITY}`);
+		v.quantity = b.quantity;
+	}
+	return undefined;
+}
+
+function settleVariations(p: ProductRec): void {
+	p.quantity = p.variations.reduce((sum, x) => sum + x.quantity, 0);
+	p.updated_at = new Date().toISOString();
+}
+
+function createVariation(sim: ShoplineSim, req: SimRequest): SimResponse {
+	const p = live(sim, req.params.product_id);
+	if (!p) return notFound('Product');
+	const b = isPlainObject(req.body) ? req.body : {};
+	const options = b.variant_options;
+	if (!Array.isArray(options) || options.length === 0) return invalid('variant_options', 'variant_options needs at least one option');
+	if (options.length > 3) return invalid('variant_options', 'A product allows at most 3 types of variant option');
+	const names: Record<string, string[]> = {};
+	for (const o of options) {
+		if (!isPlainObject(o) || !VARIANT_TYPES.includes(o.type)) return invalid('variant_options', `variant_options type must be one of ${VARIANT_TYPES.join(', ')}`);
+		const t = o.name_translations;
+		if (!isPlainObject(t) || !Object.values(t).some((x) => typeof x === 'string' && x.trim())) return invalid('variant_options', 'variant_options needs a name in at least one language');
+		for (const [lang, name] of Object.entries(t)) if (typeof name === 'string' && name.trim()) (names[lang] ??= []).push(name.trim());
+	}
+	const v: VariationRec = { id: objectId(Date.now(), 0x7b, ++sim.counter), sku: '', fields_translations: names, priceCents: p.priceCents, quantity: 0 };
+	const error = applyVariation(sim, p, v, b);
+	if (error) return error;
+	if (v.quantity < 0) return invalid('quantity', 'quantity must be 0 or more');
+	p.variations.push(v);
+	settleVariations(p);
+	return ok(variationJson(sim, p, v));
+}
+
+function updateVariation(sim: ShoplineSim, req: SimRequest): SimResponse {
+	const p = live(sim, req.params.product_id);
+	if (!p) return notFound('Product');
+	const v = p.variations.find((x) => x.id === req.params.id);
+	if (!v) return notFound('Variation');
+	const draft = { ...v };
+	const error = applyVariation(sim, p, draft, isPlainObject(req.body) ? req.body : {});
+	if (error) return error;
+	Object.assign(v, draft);
+	settleVariations(p);
+	return ok(variationJson(sim, p, v));
+}
+
+function deleteVariation(sim: ShoplineSim, req: SimRequest): SimResponse {
+	const p = live(sim, req.params.product_id);
+	if (!p) return notFound('Product');
+	const index = p.variations.findIndex((x) => x.id === req.params.id);
+	if (index < 0) return notFound('Variation');
+	p.variations.splice(index, 1);
+	settleVariations(p);
+	return ok({ message: 'success' });
 }

@@ -222,3 +222,41 @@ describe('Product: Update Warehouse Stock', () => {
 		expect(requests().length).toBe(n);
 	});
 });
+
+describe('Product: variations', () => {
+	it('Create Variation, Get Variations, Update Variation, Delete Variation; the product’s stock is their sum', async () => {
+		const p = withSizes();
+		const created = await runNode(h, shopline({ resource: 'product', operation: 'createVariation', productId: p.id, option_name: '特大杯', option_type: 'size', titleLanguage: 'zh-hant', additionalFields: { sku: `${p.sku}-XL`, price: 90, quantity: 30 } }));
+		expect(created.error).toBeUndefined();
+		const id = String(created.items[0].json.id);
+		expect(created.items[0].json).toMatchObject({ product_id: p.id, sku: `${p.sku}-XL`, fields_translations: { 'zh-hant': ['特大杯'] }, quantity: 30 });
+		expect(requests().at(-1)).toMatchObject({ method: 'POST', path: `/v1/products/${p.id}/variations`, body: { variant_options: [{ type: 'size', name_translations: { 'zh-hant': '特大杯' } }], sku: `${p.sku}-XL`, price: 90, quantity: 30 } });
+
+		const listed = await runNode(h, shopline({ resource: 'product', operation: 'getVariations', productId: p.id, returnAll: true }));
+		expect(listed.items.map((i) => i.json.id)).toEqual(sim.products.get(p.id)!.variations.map((v) => v.id));
+		expect(listed.items[0].json.product_id).toBe(p.id);
+		const limited = await runNode(h, shopline({ resource: 'product', operation: 'getVariations', productId: p.id, returnAll: false, limit: 1 }));
+		expect(limited.items).toHaveLength(1);
+
+		const updated = await runNode(h, shopline({ resource: 'product', operation: 'updateVariation', productId: p.id, variationId: id, updateFields: { quantity: 12, price: 95 } }));
+		expect(updated.error).toBeUndefined();
+		expect(updated.items[0].json).toMatchObject({ id, quantity: 12, price: { dollars: 95 } });
+		expect(sim.products.get(p.id)!.quantity).toBe(sim.products.get(p.id)!.variations.reduce((s, v) => s + v.quantity, 0));
+
+		const deleted = await runNode(h, shopline({ resource: 'product', operation: 'deleteVariation', productId: p.id, variationId: id }));
+		expect(deleted.items[0].json).toEqual({ product_id: p.id, id, deleted: true, message: 'success' });
+		expect(sim.products.get(p.id)!.variations.some((v) => v.id === id)).toBe(false);
+	});
+
+	it('refused before sending: a blank option name, nothing to update; SHOPLINE refuses a SKU in use', async () => {
+		const p = withSizes();
+		const n = requests().length;
+		const blank = await runNode(h, shopline({ resource: 'product', operation: 'createVariation', productId: p.id, option_name: ' ', option_type: 'color' }));
+		expect(blank.error?.message).toMatch(/Item 1: "Option Name" is required/);
+		const nothing = await runNode(h, shopline({ resource: 'product', operation: 'updateVariation', productId: p.id, variationId: p.variations[0].id, updateFields: {} }));
+		expect(nothing.error?.message).toMatch(/nothing to update/);
+		expect(requests().length).toBe(n);
+		const taken = await runNode(h, shopline({ resource: 'product', operation: 'createVariation', productId: p.id, option_name: 'Copy', option_type: 'color', additionalFields: { sku: plain().sku } }));
+		expect(taken.error?.description).toContain('"SKU"');
+	});
+});

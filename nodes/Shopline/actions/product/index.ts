@@ -2,16 +2,34 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, type ResourceOperations } from '../../../shared/router';
 import * as create from './create.operation';
+import * as createVariation from './createVariation.operation';
 import * as deleteProduct from './delete.operation';
+import * as deleteVariation from './deleteVariation.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as getVariations from './getVariations.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as updateQuantity from './updateQuantity.operation';
+import * as updateVariation from './updateVariation.operation';
 import * as updateVariationQuantity from './updateVariationQuantity.operation';
 import * as updateWarehouseStock from './updateWarehouseStock.operation';
 
-export const operations: ResourceOperations = { create, delete: deleteProduct, get, getMany, search, update, updateQuantity, updateVariationQuantity, updateWarehouseStock };
+export const operations: ResourceOperations = {
+	create,
+	createVariation,
+	delete: deleteProduct,
+	deleteVariation,
+	get,
+	getMany,
+	getVariations,
+	search,
+	update,
+	updateQuantity,
+	updateVariation,
+	updateVariationQuantity,
+	updateWarehouseStock,
+};
 
 export const description: INodeProperties[] = [
 	operationSelector(
@@ -24,6 +42,10 @@ export const description: INodeProperties[] = [
 			{ name: 'Search', value: 'search', action: 'Search products', description: 'Find products by name, SKU, barcode, category or status' },
 			{ name: 'Update', value: 'update', action: 'Update a product', description: 'Change a product’s title, SKU, status, categories…' },
 			{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update the quantity of a product', description: 'Add to, take from or set the stock of a product without variations' },
+			{ name: 'Create Variation', value: 'createVariation', action: 'Create a variation of a product', description: 'Add a variation (size, colour…) to a product' },
+			{ name: 'Delete Variation', value: 'deleteVariation', action: 'Delete a variation of a product', description: 'Remove one variation of a product' },
+			{ name: 'Get Variations', value: 'getVariations', action: 'Get the variations of a product', description: 'One item per variation of a product' },
+			{ name: 'Update Variation', value: 'updateVariation', action: 'Update a variation of a product', description: 'Change a variation’s price, stock, SKU…' },
 			{ name: 'Update Warehouse Stock', value: 'updateWarehouseStock', action: 'Update the stock of a product in a warehouse', description: 'Add to, take from or set the stock of a product or variation in one warehouse' },
 			{ name: 'Update Variation Quantity', value: 'updateVariationQuantity', action: 'Update the quantity of a variation', description: 'Add to, take from or set the stock of one variation of a product' },
 		],
@@ -38,4 +60,8 @@ export const description: INodeProperties[] = [
 	...updateQuantity.description,
 	...updateVariationQuantity.description,
 	...updateWarehouseStock.description,
+	...createVariation.description,
+	...deleteVariation.description,
+	...getVariations.description,
+	...updateVariation.description,
 ];
