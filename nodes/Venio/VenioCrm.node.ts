@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 
 import { route } from '../shared/router';
 import * as activity from './actions/activity';
+import * as venioCase from './actions/case';
 import * as customer from './actions/customer';
 import * as contract from './actions/contract';
 import * as deal from './actions/deal';
@@ -36,8 +37,9 @@ export class VenioCrm implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Activity', value: 'activity' },
-					{ name: 'Customer', value: 'customer' },
+					{ name: 'Case', value: 'case' },
 					{ name: 'Contract', value: 'contract' },
+					{ name: 'Customer', value: 'customer' },
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Employee', value: 'employee' },
 					{ name: 'Expense', value: 'expense' },
@@ -58,6 +60,7 @@ export class VenioCrm implements INodeType {
 			...contract.description,
 			...activity.description,
 			...task.description,
+			...venioCase.description,
 		],
 	};
 
@@ -75,6 +78,7 @@ export class VenioCrm implements INodeType {
 			contract: contract.operations,
 			activity: activity.operations,
 			task: task.operations,
+			case: venioCase.operations,
 		});
 	}
 }

@@ -78,3 +78,13 @@ export const CONTRACT_PATHS = {
 	send: (no: string) => `/v1/contracts/${encodeURIComponent(no)}/send`,
 	get: (no: string) => `/v1/contracts/${encodeURIComponent(no)}`,
 };
+
+// Cases: Add Case POST /v1/case and Edit Case by CaseNo PUT /v1/case/{caseNo} are documented [PUB
+// api-13759273, api-13759837]. [INF] Get Case by CaseNo and Get Case Categories have no published
+// path: the same base, like the edit.
+export const CASE_PATHS = {
+	add: '/v1/case',
+	edit: (caseNo: string) => `/v1/case/${encodeURIComponent(caseNo)}`,
+	get: (caseNo: string) => `/v1/case/${encodeURIComponent(caseNo)}`,
+	categories: '/v1/case/categories',
+};

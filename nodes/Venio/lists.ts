@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ACTIVITY_PATHS, CONTRACT_PATHS, DEAL_PATHS } from './endpoints';
+import { ACTIVITY_PATHS, CASE_PATHS, CONTRACT_PATHS, DEAL_PATHS } from './endpoints';
 import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
@@ -68,6 +68,10 @@ export const LISTS = {
 		read: getAll(ACTIVITY_PATHS.activityTypes),
 		option: (x) => ({ name: String(x.activityTypeName), value: Number(x.activityTypeId) }),
 	},
+	caseCategories: {
+		read: getAll(CASE_PATHS.categories),
+		option: (x) => ({ name: String(x.categoryName), value: Number(x.categoryId) }),
+	},
 } satisfies Record<string, ReferenceList>;
 
 /** A board's stages (every board's when none is given), in pipeline order. */
@@ -104,6 +108,9 @@ export const loadOptions = {
 	},
 	async getKeyActivities(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.keyActivities);
+	},
+	async getCaseCategories(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.caseCategories);
 	},
 	async getDealBoards(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.dealBoards);

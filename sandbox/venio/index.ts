@@ -100,6 +100,7 @@ import { createEvent, createSatisfaction, deleteEvent, employeeEnquiry, eventOut
 import { listProducts, productOut, updateStock, upsertProduct } from './products';
 import { cancelQuotation, convertQuotation, quotationEnquiry, quotationOut, upsertQuotation } from './quotations';
 import { attachment, attachmentBytes, decide, legacyOrder, legacyOrderOut, orderById, orderEnquiry, orderOut, payOrder, trackOrder, upsertOrder } from './salesOrders';
+import { type Case, CASE_ROUTES, caseOut } from './cases';
 import { type Activity, ACTIVITY_ROUTES, activityOut, type Task, taskOut } from './activities';
 import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from './deals';
 import { CONTRACT_ROUTES, ContractBook, contractOut } from './contracts';
@@ -113,6 +114,7 @@ export { STATUS_NAMES } from './salesOrders';
 export { QT_STATUS } from './quotations';
 export { DEAL_STATUS, type Deal, type DealStage } from './deals';
 export { ACTIVITY_STATUS, KEY_ACTIVITIES, type Activity, type Task } from './activities';
+export { CASE_CATEGORIES, type Case, userIdOf } from './cases';
 
 export class VenioSim extends Vendor {
 	options: VenioOptions;
@@ -135,7 +137,7 @@ export class VenioSim extends Vendor {
 	deliveries: Delivery[] = [];
 	/** The next N API calls fail with 500 E9905 (control {action:'failNext'}). */
 	failNext = 0;
-	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0, deal: 0, activity: 0, task: 0 };
+	seq = { customer: 0, order: 0, orderId: 0, quotation: 0, quotationId: 0, product: 0, event: 0, satisfaction: 0, deal: 0, activity: 0, task: 0, case: 0 };
 	queue: Promise<void> = Promise.resolve();
 	people: Person[] = [];
 	deals = new Map<number, Deal>();
@@ -144,6 +146,7 @@ export class VenioSim extends Vendor {
 	contractBook = new ContractBook();
 	activities: Activity[] = [];
 	tasks: Task[] = [];
+	cases: Case[] = [];
 
 	constructor(private readonly initial: Partial<VenioOptions> = {}) {
 		super('venio', '/venio', () => ({
@@ -213,6 +216,7 @@ export class VenioSim extends Vendor {
 			['productStock', 'PUT', '/v3/products/:productCode/stock', (r) => updateStock(this, r)],
 			['units', 'GET', '/v1/products/units', () => ok(structuredClone(this.units))],
 			['groups', 'GET', '/v1/products/groups', () => ok(structuredClone(this.groups))],
+			...CASE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...ACTIVITY_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...CONTRACT_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
@@ -384,6 +388,7 @@ export class VenioSim extends Vendor {
 			contracts: [...this.contractBook.byNo.values()].map((c) => contractOut(this, c)),
 			activities: this.activities.map((a) => activityOut(this, a)),
 			tasks: this.tasks.map(taskOut),
+			cases: this.cases.map((c) => caseOut(this, c)),
 			deliveries: this.deliveries,
 			webhookUrls: this.options.webhookUrls,
 		};

@@ -7,6 +7,7 @@ import { blankCustomer, storeCustomer } from './customers';
 import { cancelQuotation, upsertQuotation } from './quotations';
 import { decide, writeOrder } from './salesOrders';
 import { seedActivities } from './activities';
+import { seedCases } from './cases';
 import { seedDealLists, seedDeals } from './deals';
 import type { VenioSim } from './index';
 
@@ -22,7 +23,7 @@ const SEED_SOURCES = ['Facebook', 'LINE', 'Walk-in'];
  * Options, tokens and counters are kept; `reset()` restores those too.
  */
 export function seed(sim: VenioSim, customers = sim.options.seedCustomers): void {
-	sim.seq = { customer: 0, order: 0, orderId: 5000, quotation: 0, quotationId: 700, product: 0, event: 0, satisfaction: 0, deal: 0, activity: 0, task: 0 };
+	sim.seq = { customer: 0, order: 0, orderId: 5000, quotation: 0, quotationId: 700, product: 0, event: 0, satisfaction: 0, deal: 0, activity: 0, task: 0, case: 0 };
 	sim.customers = [];
 	sim.customerByCode.clear();
 	sim.customerByName.clear();
@@ -55,6 +56,7 @@ export function seed(sim: VenioSim, customers = sim.options.seedCustomers): void
 	sim.dealLists = seedDealLists();
 	seedDeals(sim, sim.options.seedDeals, Date.UTC(2026, 0, 6, 2));
 	seedActivities(sim, Date.UTC(2026, 0, 12, 3));
+	seedCases(sim, Date.UTC(2026, 0, 14, 4));
 }
 
 /** Customer `i`: states cycle Lead/Prospect/Customer; every tenth is ended, every eleventh closed. */

@@ -18,6 +18,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Faults, Vendor } from '../../sandbox/core';
 import { PROMOTIONS } from '../../sandbox/shopline/catalog';
+import { userIdOf } from '../../sandbox/venio';
 import { runNode, type RunResult } from '../harness/n8n';
 import { armAfter, byInput, faultTally, isErrorItem, MAX_RATE_LIMIT_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
 
@@ -161,6 +162,24 @@ const OPS: Op[] = [
 		parameters: { resource: 'task', operation: 'create', subject: '={{ $json.subject }}', assignTo: 'E002', dateDue: '2026-06-30T09:00:00+07:00' },
 		inputs: (tag) => range(ITEMS).map((i) => ({ subject: `Fault task ${tag} ${i}` })),
 		count: (sims, input) => sims.venio.tasks.filter((t) => t.subject === input.subject).length,
+	},
+	{
+		vendor: 'venio',
+		title: 'case add (never repeated blindly)',
+		kind: 'create',
+		target: '/v1/case',
+		parameters: {
+			resource: 'case',
+			operation: 'add',
+			caseType: 1,
+			subject: '={{ $json.subject }}',
+			categoryId: 2140016581,
+			dateCase: '2026-06-01T09:00:00+07:00',
+			dateDue: '2026-06-03T09:00:00+07:00',
+			assignedToUserId: userIdOf('E001'),
+		},
+		inputs: (tag) => range(ITEMS).map((i) => ({ subject: `Fault case ${tag} ${i}` })),
+		count: (sims, input) => sims.venio.cases.filter((c) => c.subject === input.subject).length,
 	},
 	{
 		vendor: 'venio',
