@@ -41,9 +41,9 @@ it.each([1, 2, 3, 4, 5, 8])('splits the budget between %i processes so that toge
 	expect(cap * processes).toBeLessThan(VENDOR_RATE);
 	// Several processes pace at a whole number per second, so a late start cannot add one more.
 	if (processes > 1) expect(pace).toBe(cap);
-	// Not wasteful either: up to 3 processes together get 90% of the vendor's rate (whole starts per
-	// second cost more beyond that: 5 processes get 3 each, 15 of 20).
-	if (processes <= 3) expect(Math.min(pace, cap) * processes).toBeGreaterThanOrEqual(VENDOR_RATE * 0.9);
+	// Not wasteful either: one process gets 95% of the vendor's rate; several keep a margin for
+	// requests that leave late (2 processes get 8 each, 16 of 20; 5 get 3 each, 15 of 20).
+	if (processes === 1) expect(pace).toBeGreaterThanOrEqual(VENDOR_RATE * 0.95);
 	else expect(Math.min(pace, cap) * processes).toBeGreaterThanOrEqual(VENDOR_RATE * 0.75);
 });
 
