@@ -11,6 +11,7 @@ import * as expense from './actions/expense';
 import * as product from './actions/product';
 import * as quotation from './actions/quotation';
 import * as salesOrder from './actions/salesOrder';
+import * as setting from './actions/setting';
 import * as task from './actions/task';
 import { loadOptions } from './lists';
 import { listSearch } from './locators';
@@ -46,6 +47,7 @@ export class VenioCrm implements INodeType {
 					{ name: 'Product', value: 'product' },
 					{ name: 'Quotation', value: 'quotation' },
 					{ name: 'Sales Order', value: 'salesOrder' },
+					{ name: 'Setting', value: 'setting' },
 					{ name: 'Task', value: 'task' },
 				],
 				default: 'customer',
@@ -58,6 +60,7 @@ export class VenioCrm implements INodeType {
 			...employee.description,
 			...expense.description,
 			...contract.description,
+			...setting.description,
 			...activity.description,
 			...task.description,
 			...venioCase.description,
@@ -76,6 +79,7 @@ export class VenioCrm implements INodeType {
 			employee: employee.operations,
 			expense: expense.operations,
 			contract: contract.operations,
+			setting: setting.operations,
 			activity: activity.operations,
 			task: task.operations,
 			case: venioCase.operations,

@@ -79,6 +79,9 @@ export const CONTRACT_PATHS = {
 	get: (no: string) => `/v1/contracts/${encodeURIComponent(no)}`,
 };
 
+// [INF] Setting → Get HeaderTemplate (seed 000's menu, GET, no path published).
+export const SETTING_PATHS = { headerTemplates: '/v1/settings/header-templates' };
+
 // Cases: Add Case POST /v1/case and Edit Case by CaseNo PUT /v1/case/{caseNo} are documented [PUB
 // api-13759273, api-13759837]. [INF] Get Case by CaseNo and Get Case Categories have no published
 // path: the same base, like the edit.

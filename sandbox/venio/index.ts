@@ -105,6 +105,7 @@ import { type Activity, ACTIVITY_ROUTES, activityOut, type Task, taskOut } from 
 import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from './deals';
 import { CONTRACT_ROUTES, ContractBook, contractOut } from './contracts';
 import { EXPENSE_ROUTES, ExpenseBook, expenseOut } from './expenses';
+import { SETTING_ROUTES } from './settings';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
 
@@ -218,6 +219,7 @@ export class VenioSim extends Vendor {
 			['groups', 'GET', '/v1/products/groups', () => ok(structuredClone(this.groups))],
 			...CASE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...ACTIVITY_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
+			...SETTING_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, () => handler()]),
 			...CONTRACT_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),

@@ -13,7 +13,7 @@ export type RouteKey =
 	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups'
 	| 'dealCreate' | 'dealEnquiry' | 'dealBoards' | 'dealStages' | 'dealInterests' | 'dealLabels' | 'dealMissedReasons' | 'dealGet' | 'dealUpdate'
 	| 'employeeGet' | 'expenseCreate' | 'expenseEnquiry' | 'expenseGet' | 'expenseUpdate'
-	| 'contractTypes' | 'contractTemplates' | 'contractUpsert' | 'contractServiceUpsert' | 'contractSend' | 'contractGet'
+	| 'contractTypes' | 'contractTemplates' | 'contractUpsert' | 'contractServiceUpsert' | 'contractSend' | 'contractGet' | 'headerTemplates'
 	| 'activityUpsert' | 'activityEnquiry' | 'keyActivities' | 'activityByNo' | 'activityById' | 'taskCreate'
 	| 'caseCreate' | 'caseCategories' | 'caseGet' | 'caseUpdate';
 

@@ -58,6 +58,7 @@ interface Op {
 const venioByName = (sims: Sims, name: unknown) => sims.venio.customers.filter((c) => c.customerName === name).length;
 const venioDealsNamed = (sims: Sims, name: unknown) => [...sims.venio.deals.values()].filter((d) => d.dealsName === name).length;
 const venioExpensesNamed = (sims: Sims, name: unknown) => [...sims.venio.expenseBook.byId.values()].filter((e) => e.expenseName === name).length;
+const venioContractsNamed = (sims: Sims, name: unknown) => [...sims.venio.contractBook.byNo.values()].filter((c) => c.contractName === name).length;
 const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const largestGroup = (sims: Sims) => [...sims.shopline.customerGroups.values()].sort((a, b) => b.customerIds.length - a.customerIds.length)[0];
@@ -199,6 +200,25 @@ const OPS: Op[] = [
 		inputs: (tag) => range(ITEMS).map((i) => ({ id: i + 1, name: `Fault expense ${tag} ${i}` })),
 		count: (sims, input) => venioExpensesNamed(sims, input.name),
 		total: (sims) => sims.venio.expenseBook.byId.size,
+	},
+	{
+		vendor: 'venio',
+		title: 'contract create (no number: never repeated blindly)',
+		kind: 'create',
+		target: '/v1/contracts',
+		parameters: { resource: 'contract', operation: 'createOrUpdate', contractName: '={{ $json.name }}', customerCode: 'C000001', contractTypeId: 401, startDate: '2026-07-01', endDate: '2027-06-30' },
+		inputs: (tag) => range(ITEMS).map((i) => ({ name: `Fault contract ${tag} ${i}` })),
+		count: (sims, input) => venioContractsNamed(sims, input.name),
+	},
+	{
+		vendor: 'venio',
+		title: 'contract update by number (safe to repeat)',
+		kind: 'upsert',
+		target: '/v1/contracts',
+		parameters: { resource: 'contract', operation: 'createOrUpdate', contractNo: '={{ $json.no }}', contractName: '={{ $json.name }}', customerCode: 'C000001', contractTypeId: 401, startDate: '2026-07-01', endDate: '2027-06-30' },
+		inputs: (tag) => range(2).map((i) => ({ no: `CT${new Date(Date.now() + 7 * 3600_000).toISOString().slice(2, 7).replace('-', '')}-000${i + 1}`, name: `Fault contract ${tag} ${i}` })),
+		count: (sims, input) => venioContractsNamed(sims, input.name),
+		total: (sims) => sims.venio.contractBook.byNo.size,
 	},
 	{
 		vendor: 'meedee',

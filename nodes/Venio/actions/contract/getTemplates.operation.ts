@@ -4,7 +4,7 @@ import { readContractTemplates } from '../../lists';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Contract Type',
+		displayName: 'Contract Type Name or ID',
 		name: 'contractTypeId',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getContractTypes' },
