@@ -8,28 +8,17 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import type { Vendor } from '../../sandbox/core';
-import { createHarness, type Harness } from '../harness/n8n';
-import { resetLimiters } from '../../dist/nodes/shared/limiter';
-import { clearTokenCache } from '../../dist/nodes/shared/tokenCache';
-import { testCredential } from './credentialTest';
+import type { Harness } from '../harness/n8n';
+import { testCredential, useSecuritySandbox } from './credentialTest';
 
 let sandbox: Sandbox;
 let h: Harness;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	h = createHarness();
-});
-afterAll(async () => {
-	await sandbox.venio.flush();
-	await sandbox.stop();
-});
-beforeEach(() => {
-	sandbox.server.reset();
-	resetLimiters();
-	clearTokenCache();
+useSecuritySandbox((ready, harness) => {
+	sandbox = ready;
+	h = harness;
 });
 
 /** Token counters: a token request is how the Venio and MeeDee credentials log in, not a change. */

@@ -8,7 +8,10 @@
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import { createRunExecutionData, Workflow, type ICredentialDataDecryptedObject, type INode, type INodeType, type INodeTypes } from 'n8n-workflow';
 
-import { storeCredentials, type Harness } from '../harness/n8n';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { createHarness, storeCredentials, type Harness } from '../harness/n8n';
+import { resetLimiters } from '../../dist/nodes/shared/limiter';
+import { clearTokenCache } from '../../dist/nodes/shared/tokenCache';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -56,4 +59,25 @@ export async function testCredential(h: Harness, type: string, data: ICredential
 		return { status: 'Error', message: String(e.message) };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * The whole sandbox and a harness for a security test file, handed over once ready; pacing and
+ * token caches (dist's, which the harness runs) are cleared before each test.
+ */
+export function useSecuritySandbox(ready: (sandbox: Sandbox, h: Harness) => void): void {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		ready(sandbox, createHarness());
+	});
+	afterAll(async () => {
+		await sandbox.venio.flush();
+		await sandbox.stop();
+	});
+	beforeEach(() => {
+		sandbox.server.reset();
+		resetLimiters();
+		clearTokenCache();
+	});
 }

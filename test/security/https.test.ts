@@ -6,29 +6,18 @@
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { createHarness, runNode, type Harness, type NodeUnderTest } from '../harness/n8n';
-import { resetLimiters } from '../../dist/nodes/shared/limiter';
-import { clearTokenCache } from '../../dist/nodes/shared/tokenCache';
+import type { Sandbox } from '../../sandbox';
+import { runNode, type Harness, type NodeUnderTest } from '../harness/n8n';
 import { insecureUrlProblem, isLoopbackHost } from '../../nodes/shared/secureUrl';
 import { requestClientCredentialsToken } from '../../nodes/shared/oauth';
-import { testCredential } from './credentialTest';
+import { testCredential, useSecuritySandbox } from './credentialTest';
 
 let sandbox: Sandbox;
 let h: Harness;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	h = createHarness();
-});
-afterAll(async () => {
-	await sandbox.venio.flush();
-	await sandbox.stop();
-});
-beforeEach(() => {
-	sandbox.server.reset();
-	resetLimiters();
-	clearTokenCache();
+useSecuritySandbox((ready, harness) => {
+	sandbox = ready;
+	h = harness;
 });
 
 describe('the rule', () => {

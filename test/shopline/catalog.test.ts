@@ -6,34 +6,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createShopline, DELIVERY_OPTIONS, PAYMENT_METHODS, type ShoplineSim } from '../../sandbox/shopline';
+import { DELIVERY_OPTIONS, PAYMENT_METHODS } from '../../sandbox/shopline';
 import { CATEGORIES, PROMOTIONS, WAREHOUSES } from '../../sandbox/shopline/catalog';
-import { createHarness, loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resetLimiters } = require('../../dist/nodes/shared/limiter') as { resetLimiters: () => void };
+import { loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
+import { useShopline, type ShoplineEnv } from './setup';
 
 let server: SandboxServer;
-let sim: ShoplineSim;
 let h: Harness;
-let credentials: { shoplineApi: { baseUrl: string; accessToken: string; userAgent: string } };
+let credentials: ShoplineEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createShopline({ seedCustomers: 8, seedOrders: 20 });
-	server = new SandboxServer().mount(sim);
-	credentials = { shoplineApi: sandboxCredentials(await server.start()).shoplineApi };
-	h = createHarness();
-});
-afterAll(async () => {
-	await sim.idle();
-	await server.stop();
-});
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useShopline({ seedCustomers: 8, seedOrders: 20 }, (env) => ({ server, h, credentials } = env));
 
 const shopline = (parameters: Record<string, unknown>) => ({ type: 'shopline', parameters: parameters as never, credentials });
 const requests = (path: string) => server.requests('shopline').filter((r) => r.path === path);

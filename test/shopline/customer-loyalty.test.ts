@@ -5,34 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createShopline, MEMBERSHIP_TIERS, SHOPLINE_DEMO, type CustomerRec, type ShoplineSim } from '../../sandbox/shopline';
-import { createHarness, loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
+import { MEMBERSHIP_TIERS, SHOPLINE_DEMO, type CustomerRec, type ShoplineSim } from '../../sandbox/shopline';
+import { loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
+import { useShopline, type ShoplineEnv } from './setup';
 
 // The nodes run from dist/, so the pacing state to reset between tests is dist's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resetLimiters } = require('../../dist/nodes/shared/limiter') as { resetLimiters: () => void };
-
 let server: SandboxServer;
 let sim: ShoplineSim;
 let h: Harness;
-let credentials: { shoplineApi: { baseUrl: string; accessToken: string; userAgent: string } };
+let credentials: ShoplineEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createShopline({ seedCustomers: 40, seedOrders: 120 });
-	server = new SandboxServer().mount(sim);
-	credentials = { shoplineApi: sandboxCredentials(await server.start()).shoplineApi };
-	h = createHarness();
-});
-afterAll(async () => {
-	await sim.idle();
-	await server.stop();
-});
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useShopline({ seedCustomers: 40, seedOrders: 120 }, (env) => ({ server, sim, h, credentials } = env));
 
 const shopline = (parameters: Record<string, unknown>, continueOnFail = false) => ({ type: 'shopline', parameters: parameters as never, credentials, continueOnFail });
 const customer = (test: (c: CustomerRec) => boolean = () => true) => [...sim.customers.values()].sort((a, b) => a.seq - b.seq).find(test)!;

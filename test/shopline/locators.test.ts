@@ -4,35 +4,18 @@
  */
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createShopline, type ShoplineSim } from '../../sandbox/shopline';
-import { listSearch, makeNode, runNode, storeCredentials, type Harness, createHarness } from '../harness/n8n';
+import { type ShoplineSim } from '../../sandbox/shopline';
+import { listSearch, makeNode, runNode, storeCredentials, type Harness } from '../harness/n8n';
+import { useShopline, type ShoplineEnv } from './setup';
 
 // The nodes run from dist/, so the pacing state to reset between tests is dist's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resetLimiters } = require('../../dist/nodes/shared/limiter') as { resetLimiters: () => void };
-
 let server: SandboxServer;
 let sim: ShoplineSim;
 let h: Harness;
-let credentials: { shoplineApi: { baseUrl: string; accessToken: string; userAgent: string } };
+let credentials: ShoplineEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createShopline({ seedCustomers: 120, seedOrders: 130 });
-	server = new SandboxServer().mount(sim);
-	const base = await server.start();
-	credentials = { shoplineApi: sandboxCredentials(base).shoplineApi };
-	h = createHarness();
-});
-afterAll(async () => {
-	await sim.idle();
-	await server.stop();
-});
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useShopline({ seedCustomers: 120, seedOrders: 130 }, (env) => ({ server, sim, h, credentials } = env));
 
 /** 60 more products so the product search has a second page (the seed has a handful; each test starts from the seed). */
 function addProducts() {

@@ -5,33 +5,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createShopline, DELIVERY_OPTIONS, type OrderRec, type ShoplineSim } from '../../sandbox/shopline';
-import { createHarness, runNode, type Harness } from '../harness/n8n';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resetLimiters } = require('../../dist/nodes/shared/limiter') as { resetLimiters: () => void };
+import { DELIVERY_OPTIONS, type OrderRec, type ShoplineSim } from '../../sandbox/shopline';
+import { runNode, type Harness } from '../harness/n8n';
+import { useShopline, type ShoplineEnv } from './setup';
 
 let server: SandboxServer;
 let sim: ShoplineSim;
 let h: Harness;
-let credentials: { shoplineApi: { baseUrl: string; accessToken: string; userAgent: string } };
+let credentials: ShoplineEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createShopline({ seedCustomers: 40, seedOrders: 240 });
-	server = new SandboxServer().mount(sim);
-	credentials = { shoplineApi: sandboxCredentials(await server.start()).shoplineApi };
-	h = createHarness();
-});
-afterAll(async () => {
-	await sim.idle();
-	await server.stop();
-});
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useShopline({ seedCustomers: 40, seedOrders: 240 }, (env) => ({ server, sim, h, credentials } = env));
 
 const shopline = (parameters: Record<string, unknown>) => ({ type: 'shopline', parameters: parameters as never, credentials });
 const orders = (test: (o: OrderRec) => boolean = () => true) => [...sim.orders.values()].sort((a, b) => a.seq - b.seq).filter((o) => !o.archived && test(o));

@@ -5,34 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createShopline, DELIVERY_OPTIONS, PAYMENT_METHODS, type ShoplineSim } from '../../sandbox/shopline';
-import { createHarness, runNode, type Harness } from '../harness/n8n';
+import { DELIVERY_OPTIONS, PAYMENT_METHODS, type ShoplineSim } from '../../sandbox/shopline';
+import { runNode, type Harness } from '../harness/n8n';
+import { useShopline } from './setup';
 
 // The nodes run from dist/, so the pacing state to reset between tests is dist's.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resetLimiters } = require('../../dist/nodes/shared/limiter') as { resetLimiters: () => void };
-
 let server: SandboxServer;
 let sim: ShoplineSim;
 let h: Harness;
 let credentials: IDataObject;
 
-beforeAll(async () => {
-	sim = createShopline({ seedCustomers: 20, seedOrders: 10 });
-	server = new SandboxServer().mount(sim);
-	credentials = { shoplineApi: sandboxCredentials(await server.start()).shoplineApi };
-	h = createHarness();
-});
-afterAll(async () => {
-	await sim.idle();
-	await server.stop();
-});
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useShopline({ seedCustomers: 20, seedOrders: 10 }, (env) => ({ server, sim, h, credentials } = env));
 
 const shopline = (parameters: IDataObject, continueOnFail = false) => ({ type: 'shopline', parameters: parameters as never, credentials: credentials as never, continueOnFail });
 const writes = () => server.requests('shopline').filter((r) => r.method === 'POST' || r.method === 'PUT');

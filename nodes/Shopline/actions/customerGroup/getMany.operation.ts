@@ -3,8 +3,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { returnAllAndLimit } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
 import { pagedList } from '../../transport';
-import { dropEmpty, listOptions, readListWindow, toUtcIso } from '../common';
-import { sortProperty } from './shared';
+import { dropEmpty, listOptions, readListWindow, sortProperty, toUtcIso } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),

@@ -2,8 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { returnAllAndLimit } from '../../../shared/router';
 import { pagedList } from '../../transport';
-import { dropEmpty, listOptions, readListWindow } from '../common';
-import { sortProperty } from './shared';
+import { dropEmpty, listOptions, readListWindow, sortProperty } from '../common';
 
 const properties: INodeProperties[] = [
 	{

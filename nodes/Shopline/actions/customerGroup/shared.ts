@@ -16,18 +16,6 @@ export const readGroupId = (ctx: IExecuteFunctions, i: number) => readId(ctx, i,
 
 export const groupPath = (id: string) => `/customer_groups/${encodeURIComponent(id)}`;
 
-export const sortProperty: INodeProperties = {
-	displayName: 'Sort',
-	name: 'sort_by',
-	type: 'options',
-	options: [
-		{ name: 'Newest First', value: 'desc' },
-		{ name: 'Oldest First', value: 'asc' },
-	],
-	default: 'desc',
-	description: 'Order by creation time',
-};
-
 /** [PUB SDK] Get Customer Group answers `{items: [group], pagination}`; a bare group is read too. */
 export function oneGroup(answer: IDataObject): IDataObject | undefined {
 	if (Array.isArray(answer.items)) return (answer.items as IDataObject[])[0];
