@@ -1,37 +1,29 @@
 /**
  * Salekit documents no way to read or search orders (vendors.md E: only create and status update),
- * so "the order an earlier run made" can only be remembered: each order this node creates is noted
- * under its key (a short digest, never the key itself) with Salekit's order id, in the workflow's
- * static data, which n8n saves after every production run (not after a manual run in the editor).
- * Notes older than KEEP_DAYS are dropped, so the list stays bounded by time.
+ * so "the order an earlier run made" can only be remembered. It is remembered in n8n's own
+ * processed-data store (`checkProcessedAndRecord`, the store behind n8n's Remove Duplicates node):
+ * kept in n8n's database for this node, reachable from every n8n process (queue-mode workers too)
+ * and written at once. Not in workflow static data: n8n gives a queue-mode worker none for a new
+ * execution and saves what the worker changed over all of it, which would erase, for example, a
+ * trigger's subscription secret in the same workflow. n8n keeps a digest of each key, nothing else.
  */
-import { createHash } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-const KEEP_DAYS = 400;
-const DAY_SECONDS = 86_400;
+/**
+ * The newest keys kept. n8n's store holds one list per node and reads and writes it whole on each
+ * check, so it is bounded by count; 10,000 keys is weeks of orders for most shops. [INF]
+ */
+export const KEPT_ORDER_KEYS = 10_000;
 
-type Notes = Record<string, [id: string | number, createdAt: number]>;
+const normalised = (key: string) => `salekit-order:${key.trim().toLowerCase()}`;
 
-const digest = (key: string) => createHash('sha256').update(key.trim().toLowerCase()).digest('hex').slice(0, 20);
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-function notes(ctx: IExecuteFunctions): Notes {
-	const data = ctx.getWorkflowStaticData('node') as IDataObject;
-	if (!data.salekitOrders || typeof data.salekitOrders !== 'object') data.salekitOrders = {};
-	return data.salekitOrders as unknown as Notes;
+/** True when no order was made for `key` before; the key is then recorded as made. */
+export async function claimOrderKey(ctx: IExecuteFunctions, key: string): Promise<boolean> {
+	const result = await ctx.helpers.checkProcessedAndRecord([normalised(key)], 'node', { mode: 'entries', maxEntries: KEPT_ORDER_KEYS });
+	return result.new.length === 1;
 }
 
-/** The id of the Salekit order this node made for `key`, or undefined. */
-export function rememberedOrder(ctx: IExecuteFunctions, key: string): { id: string | number; createdAt: string } | undefined {
-	const note = notes(ctx)[digest(key)];
-	return note ? { id: note[0], createdAt: new Date(note[1] * 1000).toISOString() } : undefined;
-}
-
-/** Notes the order made for `key`, and forgets notes older than KEEP_DAYS. */
-export function rememberOrder(ctx: IExecuteFunctions, key: string, id: string | number): void {
-	const all = notes(ctx);
-	const oldest = nowSeconds() - KEEP_DAYS * DAY_SECONDS;
-	for (const [k, [, at]] of Object.entries(all)) if (at < oldest) delete all[k];
-	all[digest(key)] = [id, nowSeconds()];
+/** After a create that failed: the key is forgotten, so the next run tries again. */
+export async function releaseOrderKey(ctx: IExecuteFunctions, key: string): Promise<void> {
+	await ctx.helpers.removeProcessed([normalised(key)], 'node', { mode: 'entries' });
 }

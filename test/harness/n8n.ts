@@ -8,13 +8,19 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs
 import path from 'node:path';
 
 import { PACKAGE_NAME as PACKAGE, ROOT } from '../../scripts/root';
-import { HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
+import { DataDeduplicationService, HookContext, LoadOptionsContext, PollContext, WebhookContext, WorkflowExecute, ExecutionLifecycleHooks } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
 	Workflow,
 	isExpression,
+	type DeduplicationItemTypes,
+	type DeduplicationScope,
+	type ICheckProcessedContextData,
+	type ICheckProcessedOptions,
 	type ICredentialDataDecryptedObject,
+	type IDataDeduplicator,
+	type IDeduplicationOutput,
 	type ICredentialType,
 	type IDataObject,
 	type IHttpRequestHelper,
@@ -215,7 +221,57 @@ export interface Harness {
 	additionalData: IWorkflowExecuteAdditionalData;
 }
 
+/**
+ * n8n's processed-data store (behind `checkProcessedAndRecord`), as the server backs it with its
+ * database: one list per workflow and node (scope 'node'), the newest `maxEntries` kept. Set up once.
+ */
+class MemoryDeduplicator implements IDataDeduplicator {
+	private readonly lists = new Map<string, string[]>();
+	private listOf(scope: DeduplicationScope, data: ICheckProcessedContextData): string[] {
+		const key = `${data.workflow.id}|${scope === 'node' ? data.node?.id : ''}`;
+		let list = this.lists.get(key);
+		if (!list) this.lists.set(key, (list = []));
+		return list;
+	}
+	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<IDeduplicationOutput> {
+		const list = this.listOf(scope, data);
+		const out: IDeduplicationOutput = { new: [], processed: [] };
+		for (const item of items) {
+			const value = String(item);
+			if (list.includes(value)) out.processed.push(item);
+			else {
+				out.new.push(item);
+				list.push(value);
+			}
+		}
+		if (options.maxEntries) list.splice(0, Math.max(0, list.length - options.maxEntries));
+		return out;
+	}
+	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+		const list = this.listOf(scope, data);
+		for (const item of items) {
+			const at = list.indexOf(String(item));
+			if (at >= 0) list.splice(at, 1);
+		}
+	}
+	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+		this.listOf(scope, data).length = 0;
+	}
+	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
+		return this.listOf(scope, data).length;
+	}
+}
+
+function ensureDeduplicationStore(): void {
+	try {
+		DataDeduplicationService.getInstance();
+	} catch {
+		void DataDeduplicationService.init(new MemoryDeduplicator());
+	}
+}
+
 export function createHarness(extraNodes: Record<string, INodeType> = {}, extraCredentials: ICredentialType[] = []): Harness {
+	ensureDeduplicationStore();
 	const loaded = loadPackage();
 	const types = new Map(loaded.nodes);
 	types.set('test.items', new ItemsNode());

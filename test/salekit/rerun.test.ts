@@ -1,7 +1,8 @@
 /**
  * Issue 16 for Salekit orders: Salekit documents no order search, so Order Create remembers the
- * orders it made (workflow static data, as n8n saves it after a production run) and a re-run with
- * the same key returns that order instead of placing another. Items are checked before any write.
+ * keys of the orders it made in n8n's processed-data store (per workflow and node, as the server
+ * keeps it in its database) and a re-run with the same key places no second order. A create
+ * Salekit refused frees its key; one without a clear answer keeps it. Items are checked first.
  */
 import { WorkflowExecute } from 'n8n-core';
 import { createRunExecutionData, Workflow, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
@@ -44,33 +45,30 @@ const orderParams = (extra: IDataObject = {}) => ({
 	...extra,
 });
 
-/**
- * Runs the Salekit node as a production execution of one saved workflow: `db` stands for the
- * workflow's row in n8n's database, loaded (as JSON) before the run and saved after it.
- */
-async function productionRun(db: IDataObject, parameters: IDataObject, input: IDataObject[]): Promise<{ items: INodeExecutionData[]; error?: Error }> {
+/** Runs the Salekit node as a production execution of the saved workflow `workflowId`. */
+async function productionRun(workflowId: string, parameters: IDataObject, input: IDataObject[]): Promise<{ items: INodeExecutionData[]; error?: Error & { description?: string } }> {
 	const start: INode = { id: 'items', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input) } };
 	const node = makeNode(h, { type: 'salekit', name: 'Salekit order', parameters: parameters as never, credentials: credentials as never });
 	const workflow = new Workflow({
-		id: 'wf-salekit-rerun',
+		id: workflowId,
 		nodes: [start, node],
 		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		active: true,
 		nodeTypes: h.nodeTypes,
-		staticData: JSON.parse(JSON.stringify(db)) as IDataObject,
+		staticData: {},
 		settings: { timezone: 'Asia/Ho_Chi_Minh' },
 	});
 	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] } });
 	const run = await new WorkflowExecute(h.additionalData, 'trigger', runData).processRunExecutionData(workflow);
-	// n8n saves changed static data after a production run.
-	Object.assign(db, JSON.parse(JSON.stringify(workflow.staticData)));
+	// Nothing goes into static data: a queue-mode worker would save it over the whole workflow's.
+	expect(workflow.staticData).toEqual({});
 	const task = run.data.resultData.runData[node.name]?.[0];
 	return { items: task?.data?.main?.[0] ?? [], error: task?.error ?? undefined };
 }
 
 describe('Salekit order Create: Match Existing By Order Key', () => {
-	it('a re-run of the same POS sales places no second order and returns the one made', async () => {
-		const db: IDataObject = {};
+	it('a re-run of the same POS sales places no second order', async () => {
+		const db = 'wf-salekit-rerun';
 		const before = sim.orders.length;
 		const sales = [
 			{ name: 'Trần Thị B', receipt: 'HCM01-20261204-00001' },
@@ -83,16 +81,35 @@ describe('Salekit order Create: Match Existing By Order Key', () => {
 
 		const second = await productionRun(db, orderParams(), [...sales, { name: 'Phạm Thị D', receipt: 'HCM01-20261204-00003' }]);
 		expect(second.items.map((i) => i.json.action)).toEqual(['unchanged', 'unchanged', 'created']);
-		expect(second.items[0].json).toMatchObject({ id: first.items[0].json.id, orderKey: 'HCM01-20261204-00001' });
+		expect(second.items[0].json).toEqual({ action: 'unchanged', orderKey: 'HCM01-20261204-00001' });
 		expect(sim.orders.length).toBe(before + 3);
-		// The workflow keeps digests of the keys, never the keys themselves.
-		expect(JSON.stringify(db)).not.toContain('HCM01');
 	});
 
-	it('another workflow (its own static data) does not share the memory', async () => {
-		const first = await productionRun({}, orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
-		const other = await productionRun({}, orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
+	it('another workflow does not share the memory', async () => {
+		const first = await productionRun('wf-salekit-a', orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
+		const other = await productionRun('wf-salekit-b', orderParams(), [{ name: 'Other', receipt: 'SAME-KEY-1' }]);
 		expect([first.items[0].json.action, other.items[0].json.action]).toEqual(['created', 'created']);
+	});
+
+	it('an order whose answer was lost keeps its key: the re-run places no second one, and the error says why', async () => {
+		const before = sim.orders.length;
+		server.vendors.get('salekit')!.setFaults({ nextDropReply: 1 });
+		const first = await productionRun('wf-salekit-lost-reply', orderParams(), [{ name: 'Lost Reply', receipt: 'DROP-1' }]);
+		expect(first.error?.description).toContain('Salekit gave no clear answer, so the order for key "DROP-1" may have been placed');
+		expect(sim.orders.length).toBe(before + 1);
+		const again = await productionRun('wf-salekit-lost-reply', orderParams(), [{ name: 'Lost Reply', receipt: 'DROP-1' }]);
+		expect(again.items.map((i) => i.json.action)).toEqual(['unchanged']);
+		expect(sim.orders.length).toBe(before + 1);
+	});
+
+	it('an order Salekit refused frees its key: the corrected re-run places it', async () => {
+		const before = sim.orders.length;
+		const refused = await productionRun('wf-salekit-refused', orderParams({ products: { values: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] } }), [{ name: 'Refused', receipt: 'REF-1' }]);
+		expect(refused.error?.message).toContain('Salekit');
+		expect(refused.error?.description ?? '').not.toContain('may have been placed');
+		const fixed = await productionRun('wf-salekit-refused', orderParams(), [{ name: 'Refused', receipt: 'REF-1' }]);
+		expect(fixed.items.map((i) => i.json.action)).toEqual(['created']);
+		expect(sim.orders.length).toBe(before + 1);
 	});
 
 	it('every item is checked first: an item without a key stops the node before any order is placed', async () => {

@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { oneAtATimePerKey } from '../../../shared/execute';
 import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
@@ -8,7 +8,7 @@ import { optionsCollection } from '../../../shared/router';
 import { fail } from '../../../shared/validation';
 import { orderFields, orderSchema } from '../../fields';
 import { salekitOrderFromCommon } from '../../fromCommon';
-import { rememberedOrder, rememberOrder } from '../../ledger';
+import { claimOrderKey, releaseOrderKey } from '../../ledger';
 import { salekitRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -20,11 +20,11 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Order Key (Remembered by This Node)',
 				value: 'key',
-				description: 'The Salekit order this node made for the same key is returned instead of placing another',
+				description: 'No second order is placed for a key this node made an order for before',
 			},
 		],
 		'none',
-		'Salekit cannot search orders, so this node remembers the orders it made (in the workflow, after each production run) and returns the one made for the same key. The output’s "action" says created or unchanged.',
+		'Salekit cannot search orders, so this node remembers the keys of the orders it made (in n8n’s database, the newest 10,000) and places no second order for the same key. The output’s "action" says created or unchanged; an unchanged item carries its key only, as Salekit cannot return the order made before.',
 	),
 	{
 		displayName: 'Order Key',
@@ -58,6 +58,11 @@ export function recordOf(this: IExecuteFunctions, i: number): string | undefined
 	return recordLabel(this, i, ['orderKey', 'full_name', 'phone']);
 }
 
+function uncertainOrder(key: string, description?: string | null): string {
+	const why = `Salekit gave no clear answer, so the order for key "${key}" may have been placed. This node keeps the key and will not place a second order for it; if Salekit shows no such order, run this item once with Match Existing By set to None.`;
+	return description ? `${description} ${why}` : why;
+}
+
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
 	const { body, key } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	// [INF] Order create is documented for salekit.com; salekit.io is assumed to take the same body.
@@ -66,11 +71,21 @@ export async function execute(this: IExecuteFunctions, i: number, prepared?: unk
 		return (response.data as IDataObject) ?? response;
 	};
 	if (key === undefined) return withAction('created', await create());
+	// n8n's processed-data store is read and written whole per check: one check at a time.
+	const store = async <T>(job: () => Promise<T>) => await oneAtATimePerKey(this, ['salekit-processed-data'], job);
 	return await oneAtATimePerKey(this, [`order:${key.toLowerCase()}`], async () => {
-		const made = rememberedOrder(this, key);
-		if (made) return withAction('unchanged', { id: made.id, orderKey: key, createdAt: made.createdAt });
-		const order = await create();
-		if (order.id !== undefined && order.id !== null) rememberOrder(this, key, order.id as string | number);
-		return withAction('created', order);
+		if (!(await store(async () => await claimOrderKey(this, key)))) return withAction('unchanged', { orderKey: key });
+		try {
+			return withAction('created', await create());
+		} catch (error) {
+			// A refusal (an answer below 500) placed nothing, so the next run may try again. Without
+			// a clear answer the order may exist: the key stays, as a second order is worse.
+			const status = Number((error as { httpCode?: string }).httpCode);
+			const refused = status > 0 && status < 500;
+			if (refused) await store(async () => await releaseOrderKey(this, key));
+			const known = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			if (!refused) known.description = uncertainOrder(key, known.description);
+			throw known;
+		}
 	});
 }
