@@ -189,3 +189,37 @@ export async function tokenCheck(cluster: QueueCluster, sandbox: Sandbox, option
 		},
 	];
 }
+
+/**
+ * Salekit order Create matched by key, run again on whichever worker takes it: one order per
+ * receipt (n8n's processed-data store is shared through the database), and the workflow's static
+ * data stays empty (a worker saving its own would erase other nodes' state).
+ */
+export async function salekitRerunCheck(cluster: QueueCluster, sandbox: Sandbox, options: { workflowId: string; path: string; runs: number }): Promise<CheckResult[]> {
+	const workersBefore = cluster.executionsByWorker();
+	const receipt = `QUEUE-${Date.now()}`;
+	const before = sandbox.salekit.orders.length;
+	const actions: string[] = [];
+	// One after another, as a re-run or a schedule repeats it; n8n hands each to a free worker.
+	for (let run = 0; run < options.runs; run++) {
+		const answer = await callWebhook(`${cluster.url}/webhook/${options.path}`, { receipt, name: 'Nguyễn Văn Queue' });
+		actions.push(answer.status === 200 ? String(answer.body?.action) : `HTTP ${answer.status} ${answer.error ?? JSON.stringify(answer.body).slice(0, 200)}`);
+	}
+	const statuses = await settledExecutions(cluster, options.workflowId);
+	const placed = sandbox.salekit.orders.length - before;
+	const perWorker = startedSince(cluster, workersBefore);
+	const stored = cluster.staticDataKeys(options.workflowId);
+	const expected = ['created', ...Array.from({ length: options.runs - 1 }, () => 'unchanged')];
+	return [
+		{
+			name: `Salekit order matched by key, run ${options.runs} times over the workers: one order`,
+			ok: placed === 1 && JSON.stringify(actions) === JSON.stringify(expected) && (statuses.success ?? 0) === options.runs && [...perWorker.values()].filter((c) => c > 0).length > 1,
+			detail: `${placed} order(s) placed; answers ${actions.join(', ')}; executions ${describeWorkers(perWorker)}; ${describeStatuses(statuses)}`,
+		},
+		{
+			name: 'the Salekit workflow keeps nothing in static data',
+			ok: stored.split('; ').every((entry) => entry === 'empty' || entry.endsWith(': nothing')),
+			detail: `static data: ${stored}`,
+		},
+	];
+}

@@ -4,7 +4,8 @@
  * workers with the pack in every process's user folder, the sandbox in this process. Checks:
  * concurrent SHOPLINE Return All executions (none fails, no record missing or doubled, at most
  * 20 requests in any second with sharingProcesses 2), webhook repeats (one execution per event),
- * and Venio token requests (at most one per worker). Stops everything it started, also on failure.
+ * Venio token requests (at most one per worker), and Salekit order re-runs over the workers (one order
+ * per key, through n8n's processed-data store; nothing in static data). Stops everything it started, also on failure.
  * Prints "N passed, N failed"; exits 1 when a check failed or the set-up broke.
  *
  * Knobs: QUEUE_CUSTOMERS (1000 seeded SHOPLINE customers), QUEUE_PAGE_SIZE (50), QUEUE_RUNS (10),
@@ -14,10 +15,10 @@ import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { ROOT } from '../n8n-server';
-import { returnAllCheck, tokenCheck, webhookRepeatCheck, type CheckResult } from './checks';
+import { returnAllCheck, salekitRerunCheck, tokenCheck, webhookRepeatCheck, type CheckResult } from './checks';
 import { killStartedGroups, startQueueCluster, type QueueCluster } from './cluster';
 import { startServices, type Services } from './services';
-import { shoplineReturnAll, shoplineTrigger, venioCustomers, type ImportedCredential } from './workflows';
+import { salekitOrderByKey, shoplineReturnAll, shoplineTrigger, venioCustomers, type ImportedCredential } from './workflows';
 
 const env = (name: string, fallback: number) => {
 	const n = Number(process.env[name] ?? fallback);
@@ -34,11 +35,13 @@ const SHARING = 2;
 const CREDENTIALS = {
 	shopline: { id: 'queueShopline001', name: `SHOPLINE (${SHARING} processes)` },
 	venio: { id: 'queueVenio000001', name: 'Venio CRM (queue mode)' },
+	salekit: { id: 'queueSalekit0001', name: 'Salekit (queue mode)' },
 };
 const WORKFLOWS = {
 	returnAll: { id: 'queueReturnAll01', path: 'queue-return-all' },
 	trigger: { id: 'queueTrigger0001', webhookId: '6d0c2f7a-3b1e-4c5d-9e8f-0a1b2c3d4e51' },
 	venio: { id: 'queueVenioToken1', path: 'queue-venio-token' },
+	salekit: { id: 'queueSalekitKey1', path: 'queue-salekit-order' },
 };
 
 const log = (line: string) => console.log(`[queue] ${line}`);
@@ -74,11 +77,13 @@ async function main(): Promise<number> {
 			// The operator's setting: how many n8n processes run executions on this credential (the workers).
 			{ ...CREDENTIALS.shopline, type: 'shoplineApi', data: { ...sandbox.credentials.shoplineApi, sharingProcesses: SHARING } },
 			{ ...CREDENTIALS.venio, type: 'venioCrmApi', data: { ...sandbox.credentials.venioCrmApi } },
+			{ ...CREDENTIALS.salekit, type: 'salekitApi', data: { ...sandbox.credentials.salekitApi } },
 		];
 		const workflows = [
 			shoplineReturnAll(WORKFLOWS.returnAll.id, WORKFLOWS.returnAll.path, CREDENTIALS.shopline, 'customer', pageSize),
 			shoplineTrigger(WORKFLOWS.trigger.id, WORKFLOWS.trigger.webhookId, CREDENTIALS.shopline),
 			venioCustomers(WORKFLOWS.venio.id, WORKFLOWS.venio.path, CREDENTIALS.venio),
+			salekitOrderByKey(WORKFLOWS.salekit.id, WORKFLOWS.salekit.path, CREDENTIALS.salekit, sandbox.salekit.products[0].sku!),
 		];
 		cluster = await startQueueCluster({
 			dir: path.join(DIR, 'n8n'),
@@ -96,6 +101,7 @@ async function main(): Promise<number> {
 			['Return All', () => returnAllCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.returnAll.id, path: WORKFLOWS.returnAll.path, runs, sharing: SHARING, requestsFile: path.join(DIR, 'return-all-requests.json') })],
 			['webhook repeats', () => webhookRepeatCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.trigger.id, repeats: 4 })],
 			['token requests', () => tokenCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.venio.id, path: WORKFLOWS.venio.path, runs, rounds: 2 })],
+			['Salekit re-runs', () => salekitRerunCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.salekit.id, path: WORKFLOWS.salekit.path, runs: 6 })],
 		];
 		for (const [name, step] of steps) {
 			const stepStart = Date.now();

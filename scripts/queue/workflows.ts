@@ -102,3 +102,33 @@ export function venioCustomers(id: string, path: string, credential: CredentialR
 		},
 	]);
 }
+
+/**
+ * Webhook ({receipt, name}) → Salekit order Create, matched by the receipt number: a re-run on any
+ * worker finds the key in n8n's processed-data store (Postgres) and places no second order.
+ */
+export function salekitOrderByKey(id: string, path: string, credential: CredentialRef, sku: string): WorkflowJson {
+	return workflow(id, 'Queue mode: Salekit order per receipt', [
+		webhookNode(path, `${id}-hook`),
+		{
+			id: `${id}-salekit`,
+			name: 'Salekit',
+			type: 'n8n-nodes-asia-commerce.salekit',
+			typeVersion: 1,
+			position: position(1),
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				full_name: '={{ $json.body.name }}',
+				phone: '0989123456',
+				total_price: 70000,
+				total_pay: 70000,
+				status: 0,
+				products: { values: [{ sku, quantity: 1 }] },
+				matchBy: 'key',
+				orderKey: '={{ $json.body.receipt }}',
+			},
+			credentials: { salekitApi: credential },
+		},
+	]);
+}

@@ -46,7 +46,7 @@ const orderParams = (extra: IDataObject = {}) => ({
 });
 
 /** Runs the Salekit node as a production execution of the saved workflow `workflowId`. */
-async function productionRun(workflowId: string, parameters: IDataObject, input: IDataObject[]): Promise<{ items: INodeExecutionData[]; error?: Error & { description?: string } }> {
+async function productionRun(workflowId: string, parameters: IDataObject, input: IDataObject[]): Promise<{ items: INodeExecutionData[]; error?: Error & { description?: string | null } }> {
 	const start: INode = { id: 'items', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input) } };
 	const node = makeNode(h, { type: 'salekit', name: 'Salekit order', parameters: parameters as never, credentials: credentials as never });
 	const workflow = new Workflow({
