@@ -87,6 +87,15 @@ export function readLocator(ctx: IExecuteFunctions, locator: RecordLocator, i: n
 	return value;
 }
 
+/**
+ * The picked record for item messages, e.g. "order 63b0…": read leniently, and only when the value
+ * is a valid key (a bad one is already quoted by the error itself).
+ */
+export function locatorRecord(ctx: IExecuteFunctions, locator: RecordLocator, i: number, noun: string): string | undefined {
+	const value = locatorValue(ctx.getNodeParameter(locator.name, i, ''));
+	return locatorProblem(locator, value) ? undefined : `${noun} ${value}`;
+}
+
 /** How many records one "From List" page shows; scrolling asks for the next page. */
 export const SEARCH_PAGE_SIZE = 50;
 

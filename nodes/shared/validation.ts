@@ -2,7 +2,7 @@
  * zod at the node boundary: a body is checked before any request, and a failure names the item
  * and the field (by the label the user sees) in plain words.
  */
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import type { z, ZodIssue } from 'zod';
 
 /**
@@ -51,4 +51,17 @@ export function fail(node: INode, itemIndex: number, problems: string[]): never 
 		itemIndex,
 		description: problems.length > 1 ? `All problems found:\n- ${problems.join('\n- ')}` : undefined,
 	});
+}
+
+/**
+ * A top-level options parameter of item `i`, checked against its list: n8n does not check an
+ * expression's value against the options, so a bad one would otherwise reach the vendor.
+ */
+export function readChoice<T extends string | number>(ctx: IExecuteFunctions, i: number, name: string, label: string, options: Array<{ value: T }>): T {
+	const raw = ctx.getNodeParameter(name, i, '') as unknown;
+	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	const found = options.find((o) => o.value === raw || String(o.value) === text);
+	if (found) return found.value;
+	const allowed = options.map((o) => o.value).join(', ');
+	return fail(ctx.getNode(), i, [text === '' ? `"${label}" is required: one of ${allowed}` : `"${label}" must be one of: ${allowed} (got "${text.slice(0, 40)}")`]);
 }

@@ -8,7 +8,7 @@ import { shoplineCustomerFromCommon } from '../../fromCommon';
 import { shoplineRequest } from '../../transport';
 import { responseFieldOptions, responseFieldsQuery } from '../common';
 import { customerIdProperty, toShoplineCustomer } from './shared';
-import { readLocator } from '../../../shared/locator';
+import { locatorRecord, readLocator } from '../../../shared/locator';
 import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
@@ -29,7 +29,14 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface Prepared {
+	id: string;
+	body: IDataObject;
+	qs: IDataObject;
+}
+
+/** Every item is checked before the first change. */
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const id = readLocator(this, LOCATORS.customer, i);
 	const validated = readMappedBody(this, i, {
 		kind: 'customer',
@@ -40,10 +47,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		fromCommon: (record) => Object.fromEntries(Object.entries(shoplineCustomerFromCommon(record)).filter(([key]) => !CREATE_ONLY_KEYS.includes(key))),
 	});
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	return { id, body: toShoplineCustomer(this, i, validated), qs: responseFieldsQuery(options) };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.customer, i, 'customer');
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body, qs } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	// PUT sets the same values again when repeated, so a retry is safe.
-	return await shoplineRequest.call(this, 'PUT', `/customers/${encodeURIComponent(id)}`, {
-		body: toShoplineCustomer(this, i, validated),
-		qs: responseFieldsQuery(options),
-		itemIndex: i,
-	});
+	return await shoplineRequest.call(this, 'PUT', `/customers/${encodeURIComponent(id)}`, { body, qs, itemIndex: i });
 }

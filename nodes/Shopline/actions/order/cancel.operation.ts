@@ -3,7 +3,8 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { concurrencyOption } from '../../../shared/router';
 import { shoplineRequest } from '../../transport';
 import { orderIdProperty } from './shared';
-import { readLocator } from '../../../shared/locator';
+import { locatorRecord, readLocator } from '../../../shared/locator';
+import { fail } from '../../../shared/validation';
 import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
@@ -32,9 +33,21 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+const CANCELLED_BY = ['customer', 'merchant'];
+
+interface Prepared {
+	id: string;
+	body: IDataObject;
+}
+
+/** Every item is checked before the first cancel. */
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const id = readLocator(this, LOCATORS.order, i);
 	const f = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	// An expression can give any text; SHOPLINE takes only these two.
+	if (f.operated_by && !CANCELLED_BY.includes(String(f.operated_by))) {
+		fail(this.getNode(), i, [`"Cancelled By" must be one of: ${CANCELLED_BY.join(', ')} (got "${String(f.operated_by).slice(0, 40)}")`]);
+	}
 	const strategy = (on: unknown) => ({ strategy: on === false ? 'none' : 'revert' });
 	const body: IDataObject = {
 		// Cancel (not a status change) is what gives points and credit back, so that is the default.
@@ -45,6 +58,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		...(f.refund_order !== undefined ? { refund_order: f.refund_order } : {}),
 		...(f.mail_notify !== undefined ? { mail_notify: f.mail_notify } : {}),
 	};
+	return { id, body };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.order, i, 'order');
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	const response = await shoplineRequest.call(this, 'PATCH', `/orders/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i });
 	return { id, status: 'cancelled', ...response };
 }

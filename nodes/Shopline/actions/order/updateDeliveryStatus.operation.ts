@@ -1,6 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { locatorRecord } from '../../../shared/locator';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
+import { readChoice } from '../../../shared/validation';
+import { LOCATORS } from '../../locators';
 import { shoplineRequest } from '../../transport';
 import { DELIVERY_STATUSES, orderIdProperty, orderPath, readOrderId } from './actions';
 
@@ -24,10 +27,25 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface Prepared {
+	id: string;
+	body: IDataObject;
+}
+
+/** Every item is checked before the first change. */
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const id = readOrderId(this, i);
-	const body: IDataObject = { status: this.getNodeParameter('status', i) as string, mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean };
+	const body: IDataObject = { status: readChoice(this, i, 'status', 'Delivery Status', DELIVERY_STATUSES), mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean };
 	if (this.getNodeParameter('options.force', i, false)) body.force_update = 'status';
+	return { id, body };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.order, i, 'order');
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	// Setting the same status again changes nothing, so a retry is safe.
 	return await shoplineRequest.call(this, 'PATCH', orderPath(id, 'order_delivery_status'), { body, idempotent: true, itemIndex: i });
 }

@@ -4,7 +4,8 @@ import { concurrencyOption } from '../../../shared/router';
 import { ORDER_STATUSES } from '../../fields';
 import { shoplineRequest } from '../../transport';
 import { orderIdProperty } from './shared';
-import { readLocator } from '../../../shared/locator';
+import { locatorRecord, readLocator } from '../../../shared/locator';
+import { readChoice } from '../../../shared/validation';
 import { LOCATORS } from '../../locators';
 
 const properties: INodeProperties[] = [
@@ -25,9 +26,23 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface Prepared {
+	id: string;
+	body: IDataObject;
+}
+
+/** Every item is checked before the first change. */
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const id = readLocator(this, LOCATORS.order, i);
-	const body = { status: this.getNodeParameter('status', i) as string, mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean };
+	return { id, body: { status: readChoice(this, i, 'status', 'Status', ORDER_STATUSES), mail_notify: this.getNodeParameter('mail_notify', i, false) as boolean } };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.order, i, 'order');
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	// Setting the same status again changes nothing, so a retry is safe. To give points and
 	// credit back, the Cancel operation is the one to use (SHOPLINE's advice).
 	return await shoplineRequest.call(this, 'PATCH', `/orders/${encodeURIComponent(id)}/status`, { body, idempotent: true, itemIndex: i });

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { locatorProperty, readLocator } from '../../../shared/locator';
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { LOCATORS } from '../../locators';
 import { shoplineRequest } from '../../transport';
@@ -11,8 +11,17 @@ export const description = updateDisplayOptions({ show: { resource: ['product'],
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readLocator(this, LOCATORS.product, i);
+/** Every item is checked before the first delete. */
+export function prepare(this: IExecuteFunctions, i: number): string {
+	return readLocator(this, LOCATORS.product, i);
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.product, i, 'product');
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const id = (prepared as string | undefined) ?? prepare.call(this, i);
 	const response = await shoplineRequest.call(this, 'DELETE', `/products/${encodeURIComponent(id)}`, { itemIndex: i });
 	return { id, deleted: true, result: response.result ?? null };
 }
