@@ -8,6 +8,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -49,8 +50,14 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, 
 	return nodeError;
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData[] {
-	return [{ json: { error: error.message, ...errorDetails(error) }, pairedItem: { item: itemIndex } }];
+/**
+ * An item's failure as an output item. With "Continue (using error output)" n8n moves an item to the
+ * error output only when it carries the error itself (or its json has no keys but error/message/
+ * details), so the error goes along; with "Continue" the item stays as it was.
+ */
+function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData[] {
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	return [{ json: { error: error.message, ...errorDetails(error) }, ...(toErrorOutput ? { error: error as NodeOperationError } : {}), pairedItem: { item: itemIndex } }];
 }
 
 /** How a write operation checks every item before the first request (see runItems). */
@@ -119,7 +126,7 @@ export async function runItems(
 			}
 		}
 		if (bad.length && !continueOnFail) throw invalidItemsError(ctx, bad, count);
-		for (const { index, error } of bad) results[index] = errorItem(error, index);
+		for (const { index, error } of bad) results[index] = errorItem(ctx, error, index);
 	}
 	let next = 0;
 	const failures: Array<{ index: number; error: Error }> = [];
@@ -136,13 +143,27 @@ export async function runItems(
 					failures.push({ index: i, error: nodeError });
 					return;
 				}
-				results[i] = errorItem(nodeError, i);
+				results[i] = errorItem(ctx, nodeError, i);
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 	if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0].error;
+	// Operations with a check are the writes; n8n shows the hint above the node's output.
+	if (check && count > 1 && !continueOnFail) ctx.addExecutionHints(stopOnErrorHint(count));
 	return results.flat();
+}
+
+/**
+ * The hint a write over several items gets when its On Error setting is "Stop Workflow": a refused
+ * item then stops the workflow, so what the way out is goes with every such run, not only a failed one.
+ */
+export function stopOnErrorHint(count: number): NodeExecutionHint {
+	return {
+		type: 'info',
+		location: 'outputPane',
+		message: `This node writes ${count} items with Settings → On Error set to "Stop Workflow": an item the vendor refuses stops the workflow there, and the items after it are not written. Set Settings → On Error → "Continue (using error output)" so the good items are written and the bad ones come out as errors.`,
+	};
 }
 
 /**

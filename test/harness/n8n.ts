@@ -35,6 +35,7 @@ import {
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type IVersionedNodeType,
+	type NodeExecutionHint,
 } from 'n8n-workflow';
 
 
@@ -311,6 +312,8 @@ export interface NodeUnderTest {
 	/** Credential type name -> data stored for it. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** The node's Settings → On Error, when not the one `continueOnFail` implies. */
+	onError?: INode['onError'];
 	name?: string;
 	/** The workflow's time zone (settings.timezone); Asia/Bangkok when not given. */
 	timezone?: string;
@@ -348,6 +351,7 @@ export function makeNode(h: Harness, spec: NodeUnderTest, credentials?: INode['c
 		credentials: credentials ?? storeCredentials(h, spec.credentials),
 		continueOnFail: spec.continueOnFail,
 		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(spec.onError ? { onError: spec.onError } : {}),
 	};
 }
 
@@ -356,6 +360,8 @@ export interface RunResult {
 	items: INodeExecutionData[];
 	/** The node's error, when it failed without continueOnFail. */
 	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+	/** The hints the node added to its run (n8n shows them above the output). */
+	hints: NodeExecutionHint[];
 	run: IRun;
 }
 
@@ -390,7 +396,7 @@ export async function runNode(h: Harness, spec: NodeUnderTest, input: IDataObjec
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
 	const items = taskData?.data?.main?.[0] ?? [];
 	record('output', runLines(items, { error: error && { message: error.message, description: error.description, stack: error.stack, context: error.context } }));
-	return { items, error, run };
+	return { items, error, hints: taskData?.hints ?? [], run };
 }
 
 /** Each static-data "database" object stands for one workflow, with an id of its own. */
