@@ -21,8 +21,24 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface Prepared {
+	id: string;
+	status: number;
+}
+
+/** Every item is checked before the first change. */
+export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const { id, status } = readBody(this, fields, schema, i, { extraPath: false });
+	return { id: String(id), status: Number(status) };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	const id = this.getNodeParameter('id', i, '') as unknown;
+	return (typeof id === 'string' || typeof id === 'number') && /^\d+$/.test(String(id).trim()) ? `order ${String(id).trim()}` : undefined;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, status } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
 	// Setting the same status twice leaves the order as it is, so this is safe to retry.
 	const response = await salekitRequest.call(this, '/order/update', { status }, { qs: { id }, idempotent: true, itemIndex: i });
 	return (response.data as IDataObject) ?? response;

@@ -1,0 +1,76 @@
+/**
+ * Issue 16, point 2, for Salekit order Update Status: two items, the second one bad. Without an
+ * error output nothing is sent and the error names "Item 2", the field and the order when known;
+ * with continueOnFail item 1's status is set and item 2 is an error paired with its input.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { sandboxCredentials } from '../../sandbox';
+import { SandboxServer } from '../../sandbox/core';
+import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
+import { createHarness, runNode, type Harness } from '../harness/n8n';
+// The nodes run from dist/, so their pacing state lives in the compiled module.
+import { resetLimiters } from '../../dist/nodes/shared/limiter';
+
+let server: SandboxServer;
+let sim: SalekitSim;
+let h: Harness;
+let credentials: IDataObject;
+
+beforeAll(async () => {
+	sim = createSalekit();
+	server = new SandboxServer().mount(sim);
+	credentials = { salekitApi: sandboxCredentials(await server.start()).salekitApi };
+	h = createHarness();
+});
+afterAll(async () => server.stop());
+beforeEach(() => {
+	server.reset();
+	resetLimiters();
+});
+
+const salekit = (parameters: IDataObject, continueOnFail = false) => ({ type: 'salekit', parameters: parameters as never, credentials: credentials as never, continueOnFail });
+const updates = () => server.requests('salekit').filter((r) => r.path.endsWith('/order/update'));
+const updateStatus = { resource: 'order', operation: 'updateStatus', id: '={{ $json.id }}', status: '={{ $json.status }}' };
+
+const cases: Array<{ title: string; items(): [IDataObject, IDataObject]; error(bad: IDataObject): string }> = [
+	{
+		title: 'a status Salekit does not have',
+		items: () => [
+			{ id: String(sim.orders[0].id), status: 3 },
+			{ id: String(sim.orders[1].id), status: 9 },
+		],
+		error: (bad) => `Item 2 (order ${bad.id}): "Status" must be one of: 0, 1, 2, 3, 4, 5, 6, 7`,
+	},
+	{
+		title: 'an empty Order ID from an expression',
+		items: () => [
+			{ id: String(sim.orders[0].id), status: 3 },
+			{ id: '', status: 3 },
+		],
+		error: () => 'Item 2: "Order ID" must be a Salekit order ID (digits)',
+	},
+];
+
+describe.each(cases)('Salekit order Update Status, $title', ({ items, error }) => {
+	it('without an error output: nothing is sent, the error names item 2, the field and the order', async () => {
+		const [good, bad] = items();
+		const before = sim.orders[0].status;
+		const run = await runNode(h, salekit(updateStatus), [good, bad]);
+		expect(run.error?.message).toBe(error(bad));
+		expect(run.error?.description).toMatch(/^Nothing was written/);
+		expect(updates()).toEqual([]);
+		expect(sim.orders[0].status).toBe(before);
+	});
+
+	it('with continueOnFail: item 1 is set, item 2 is an error item paired with its input', async () => {
+		const [good, bad] = items();
+		const run = await runNode(h, salekit(updateStatus, true), [good, bad]);
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(2);
+		expect(run.items[0]).toMatchObject({ json: { id: Number(good.id), status: 3 }, pairedItem: { item: 0 } });
+		expect(run.items[1]).toEqual({ json: { error: error(bad) }, pairedItem: { item: 1 } });
+		expect(updates().map((r) => r.query)).toEqual([{ id: good.id }]);
+		expect(sim.orders[0].status).toBe(3);
+	});
+});
