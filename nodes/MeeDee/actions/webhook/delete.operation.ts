@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 
 import { concurrencyOption } from '../../../shared/router';
 import { meedeeRequest } from '../../transport';
-import { readWebhookId, webhookIdProperty } from './webhookId';
+import { readWebhookId, webhookIdProperty, webhookRecordOf } from './webhookId';
 
 const properties: INodeProperties[] = [
 	webhookIdProperty,
@@ -13,8 +13,15 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readWebhookId(this, i);
+/** Every item is checked before the first delete. */
+export function prepare(this: IExecuteFunctions, i: number): string {
+	return readWebhookId(this, i);
+}
+
+export const recordOf = webhookRecordOf;
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const id = (prepared as string | undefined) ?? prepare.call(this, i);
 	await meedeeRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(id)}`, { itemIndex: i });
 	return { id, deleted: true };
 }

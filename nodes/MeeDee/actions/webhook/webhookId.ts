@@ -21,3 +21,10 @@ export function readWebhookId(ctx: IExecuteFunctions, i: number): string {
 	const parsed = validateInput(ctx.getNode(), z.object({ webhookId: z.string().trim().min(1, 'is required') }), { webhookId: value ?? '' }, i, { webhookId: 'Webhook' });
 	return parsed.webhookId;
 }
+
+/** The subscription for item messages ("webhook wh_…"), read leniently; undefined when none is chosen. */
+export function webhookRecordOf(this: IExecuteFunctions, i: number): string | undefined {
+	const value = this.getNodeParameter('webhookId', i, '') as unknown;
+	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	return id ? `webhook ${id}` : undefined;
+}
