@@ -10,6 +10,7 @@ import * as product from './actions/product';
 import * as supplier from './actions/supplier';
 import * as webhook from './actions/webhook';
 import { getProductSkus, getSuppliers, getWebhooks } from './methods';
+import { PANEL_DESCRIPTION } from './panel';
 
 export class MeeDeePos implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class MeeDeePos implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read customers, sales, stock and purchasing from MeeDee POS (Partner API, read-only)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'MeeDee POS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -22,6 +22,7 @@ import { deleteSubscription, forgetSubscription, keepOnlyOurs, rememberSubscript
 import { WEBHOOK_EVENTS } from './events';
 import { EVENT_HEADER, isValidSignature, SIGNATURE_HEADER, staleReason } from './signature';
 import { meedeeList, meedeeRequest } from './transport';
+import { PANEL_DESCRIPTION } from './panel';
 
 function sameEvents(a: unknown, b: string[]): boolean {
 	const left = Array.isArray(a) ? a.map(String).sort() : [];
@@ -47,7 +48,7 @@ export class MeeDeePosTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow the moment MeeDee POS sends an event (sale, customer, product, stock)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'MeeDee POS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

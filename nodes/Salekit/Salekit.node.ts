@@ -4,6 +4,7 @@ import { route } from '../shared/router';
 import * as audience from './actions/audience';
 import * as order from './actions/order';
 import * as product from './actions/product';
+import { PANEL_DESCRIPTION } from './panel';
 
 export class Salekit implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class Salekit implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Push customers with tags, orders and products into Salekit.io',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Salekit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -15,6 +15,7 @@ import {
 
 import { claimDelivery, recordDeliveries } from '../shared/deliveries';
 import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
+import { PANEL_DESCRIPTION } from './panel';
 
 const EVENTS = [
 	{ name: 'Any Sync Event', value: 'any', description: 'Every order event this URL receives' },
@@ -37,7 +38,7 @@ export class SalekitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Salekit syncs an order (created, status or payment changed)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Salekit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

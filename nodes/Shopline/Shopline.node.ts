@@ -14,6 +14,7 @@ import * as returnOrder from './actions/returnOrder';
 import * as warehouse from './actions/warehouse';
 import { listSearch } from './locators';
 import { getCategories, getCustomerGroups, getDeliveryOptions, getMembershipTiers, getPaymentMethods, getProductVariations, getProducts, getVariations, getWarehouses } from './methods';
+import { PANEL_DESCRIPTION } from './panel';
 
 export class Shopline implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class Shopline implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers (with member points, store credits and tiers), customer groups, orders, return orders, products and the shop’s categories, warehouses, delivery and payment options and promotions of a SHOPLINE online store (Open API, open.shopline.io)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'SHOPLINE' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -20,6 +20,7 @@ import { claimDelivery, recordDeliveries } from '../shared/deliveries';
 import { deleteSubscription, forgetSubscription, keepOnlyOurs, newSecret, refusedToken, rememberSubscription, type SubscriptionState } from '../shared/webhook';
 import { TOPICS } from './topics';
 import { pagedList, shoplineRequest } from './transport';
+import { PANEL_DESCRIPTION } from './panel';
 
 /**
  * [INF] One key per event: its id, as the body carries it (the X-Shopline-Event-Id header repeats it
@@ -87,7 +88,7 @@ export class ShoplineTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["topics"].join(", ")}}',
-		description: 'Starts the workflow when SHOPLINE reports an event: orders, customers, payments, delivery, products, points or the store',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'SHOPLINE Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

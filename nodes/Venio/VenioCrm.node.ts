@@ -15,6 +15,7 @@ import * as setting from './actions/setting';
 import * as task from './actions/task';
 import { loadOptions } from './lists';
 import { listSearch } from './locators';
+import { PANEL_DESCRIPTION } from './panel';
 
 export class VenioCrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +25,7 @@ export class VenioCrm implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Customers, deals, activities, tasks, quotations, sales orders and products in Venio CRM (Gofive OpenAPI)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Venio CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

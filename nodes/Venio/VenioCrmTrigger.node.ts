@@ -21,6 +21,7 @@ import { claimDelivery, recordDeliveries, releaseDelivery } from '../shared/deli
 import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
 import { getSalesOrder } from './actions/salesOrder/shared';
 import { toCommonOrder } from './simplify';
+import { PANEL_DESCRIPTION } from './panel';
 
 /** The webhook's own `Data` object, wherever the output keeps it (raw, Simplify's `extra`, or as is). */
 function deliveryOf(json: IDataObject): IDataObject {
@@ -42,7 +43,7 @@ export class VenioCrmTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["fetchFullOrder"] ? "Sales order (full)" : "Sales order event"}}',
-		description: 'Starts the workflow when Venio CRM sends a sales-order webhook (created, changed, approved, paid…)',
+		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Venio CRM Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -58,3 +58,19 @@ it('n8n\'s node panel shows every trigger listed on its own with its whole name,
 		salekitTrigger: undefined,
 	});
 });
+
+/**
+ * The description n8n's node panel shows for an entry (editor-ui 2.41, generateMergedNodesAndActions):
+ * an action node listed with its trigger shows the trigger's description; every other entry its own.
+ */
+function panelDescription(d: INodeTypeDescription): string | undefined {
+	const listedWith = nodes.find((t) => t.group.includes('trigger') && t.name.replace('Trigger', '') === d.name);
+	return listedWith?.description ?? d.description;
+}
+
+it('n8n\'s node panel shows each entry with the description of the node it is named after', () => {
+	const entries = nodes.filter((d) => panelName(d) !== undefined);
+	expect(entries.map((d) => [d.displayName, panelDescription(d)])).toEqual(entries.map((d) => [d.displayName, d.description]));
+	// the entries that list a webhook trigger with the action node: one per vendor
+	expect(entries.filter((d) => nodes.some((t) => t.name === `${d.name}Trigger`)).map((d) => d.name).sort()).toEqual(['meeDeePos', 'salekit', 'shopline', 'venioCrm']);
+});
