@@ -464,7 +464,7 @@ describe('Webhook (managed by hand)', () => {
 
 	it('Update without any field says so', async () => {
 		const { error } = await runNode(env.h, meedee({ resource: 'webhook', operation: 'update', webhookId: 'abc', updateFields: {} }));
-		expect(error?.message).toBe('Item 1: add at least one field under "Update Fields"');
+		expect(error?.message).toBe('Item 1 (webhook abc): add at least one field under "Update Fields"');
 	});
 
 	it('does not repeat a create after a 503 (no duplicate subscription)', async () => {

@@ -409,8 +409,9 @@ describe('Customer: writes', () => {
 	});
 
 	it('Update with nothing to change is refused before any request', async () => {
-		const { error } = await runNode(h, shopline({ resource: 'customer', operation: 'update', customerId: seededCustomer().id }));
-		expect(error?.message).toBe('Item 1: The input has nothing to update: add at least one field under Update Fields');
+		const id = seededCustomer().id;
+		const { error } = await runNode(h, shopline({ resource: 'customer', operation: 'update', customerId: id }));
+		expect(error?.message).toBe(`Item 1 (customer ${id}): The input has nothing to update: add at least one field under Update Fields`);
 		expect(requests()).toHaveLength(0);
 	});
 
