@@ -74,3 +74,26 @@ describe.each(cases)('Salekit order Update Status, $title', ({ items, error }) =
 		expect(sim.orders[0].status).toBe(3);
 	});
 });
+
+describe.each(['addTags', 'removeTags'] as const)('Salekit audience %s, item 2 without tags', (operation) => {
+	const tagKey = operation === 'addTags' ? 'tag' : 'un_tag';
+	const parameters = { resource: 'audience', operation, full_name: '={{ $json.name }}', email: '={{ $json.email }}', [tagKey]: '={{ $json.tags }}' };
+	const items = [
+		{ name: 'Khách hàng Một', email: 'mot@example.vn', tags: 'VIP' },
+		{ name: 'Khách hàng Hai', email: 'hai@example.vn', tags: '' },
+	];
+	const writes = () => server.requests('salekit').filter((r) => r.path.endsWith('/audience/create'));
+
+	it('without an error output: nothing is sent, the error names item 2, the field and the customer', async () => {
+		const run = await runNode(h, salekit(parameters), items);
+		expect(run.error?.message).toBe('Item 2 (hai@example.vn): "Tags" needs at least one tag');
+		expect(writes()).toEqual([]);
+	});
+
+	it('with continueOnFail: item 1 is sent, item 2 is an error item paired with its input', async () => {
+		const run = await runNode(h, salekit(parameters, true), items);
+		expect(run.error).toBeUndefined();
+		expect(run.items[1]).toEqual({ json: { error: 'Item 2 (hai@example.vn): "Tags" needs at least one tag' }, pairedItem: { item: 1 } });
+		expect(writes().map((r) => (r.body as IDataObject).email)).toEqual(['mot@example.vn']);
+	});
+});

@@ -5,6 +5,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { audienceFields, tagList } from '../../fields';
 import { salekitRequest } from '../../transport';
@@ -32,8 +33,14 @@ export function tagOperation(operation: 'addTags' | 'removeTags') {
 	return {
 		description: updateDisplayOptions({ show: { resource: ['audience'], operation: [operation] } }, properties),
 		concurrent: true,
-		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-			const body = readBody(this, fields, schema, i, { extraPath: false });
+		prepare(this: IExecuteFunctions, i: number): IDataObject {
+			return readBody(this, fields, schema, i, { extraPath: false });
+		},
+		recordOf(this: IExecuteFunctions, i: number): string | undefined {
+			return recordLabel(this, i, ['email', 'full_name']);
+		},
+		async execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+			const body = (prepared as IDataObject | undefined) ?? readBody(this, fields, schema, i, { extraPath: false });
 			const response = await salekitRequest.call(this, '/audience/create', toSalekitAudience(body), { idempotent: true, itemIndex: i });
 			return audienceOutput(body, response);
 		},
