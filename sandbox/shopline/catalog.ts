@@ -32,15 +32,15 @@ export const WAREHOUSES = [
 	{ id: '64c0ffee0000000000000003', name: 'Bangkok overflow', status: 'transferring' },
 ];
 
-/** [INF] region types: the third-party option is a convenience-store pickup. */
+/** Region types from the SDK's list [PUB SDK]; [INF] which provider is a pickup. */
 const deliveryJson = (d: (typeof DELIVERY_OPTIONS)[number]) => ({
 	id: d.id,
 	status: 'active',
 	name_translations: d.name_translations,
-	region_type: d.third_party ? 'tw_711_b2c' : 'custom',
-	delivery_type: d.third_party ? 'pickup' : 'custom',
+	region_type: d.region_type,
+	delivery_type: d.region_type.startsWith('tw_711') ? 'pickup' : 'custom',
 	fee_type: 'flat',
-	requires_customer_address: !d.third_party,
+	requires_customer_address: !d.region_type.startsWith('tw_711'),
 	support_cod: true,
 });
 

@@ -52,11 +52,15 @@ export const MEMBERSHIP_TIERS = [
 	{ id: '60a1b2c3d4e5f60718293a02', level: 2, name_translations: { en: 'Gold', 'zh-hant': '金卡會員' } },
 ];
 
-/** Delivery options; documented: Create Order cannot use third-party logistics. */
+/**
+ * Delivery options; documented: Create Order cannot use third-party logistics. `region_type` codes
+ * from the SDK's DeliveryOption model [PUB SDK]; Execute Shipment works only for integrated ones.
+ */
 export const DELIVERY_OPTIONS = [
-	{ id: '61b0c0ffee00000000000001', name_translations: { en: 'Home delivery', 'zh-hant': '宅配' }, third_party: false },
-	{ id: '61b0c0ffee00000000000002', name_translations: { en: 'Store pickup', 'zh-hant': '門市自取' }, third_party: false },
-	{ id: '61b0c0ffee00000000000003', name_translations: { en: '7-ELEVEN B2C', 'zh-hant': '7-11 取貨' }, third_party: true },
+	{ id: '61b0c0ffee00000000000001', name_translations: { en: 'Home delivery', 'zh-hant': '宅配' }, third_party: false, region_type: 'custom' },
+	{ id: '61b0c0ffee00000000000002', name_translations: { en: 'Store pickup', 'zh-hant': '門市自取' }, third_party: false, region_type: 'custom' },
+	{ id: '61b0c0ffee00000000000003', name_translations: { en: '7-ELEVEN B2C', 'zh-hant': '7-11 取貨' }, third_party: true, region_type: 'tw_711_b2c_nopay' },
+	{ id: '61b0c0ffee00000000000004', name_translations: { en: 'T-cat home delivery', 'zh-hant': '黑貓宅配' }, third_party: true, region_type: 'tw_tcat_roomtemp' },
 ];
 
 /** Payment methods; documented: no third-party payment and no SHOPLINE Payments on Create Order. */
@@ -268,6 +272,8 @@ export interface OrderRec {
 	member_points_reverted: boolean;
 	/** Delivery and payment status (Update Order Delivery/Payment Status); absent = pending. */
 	delivery_status?: string;
+	/** Set by Execute Shipment (shipments.ts). */
+	tracking_number?: string;
 	payment_status?: string;
 	tags?: string[];
 }

@@ -12,10 +12,13 @@ import type { SimRequest, SimResponse } from '../core';
 import { invalid, isPlainObject, list, notFound, objectId, ok } from './helpers';
 import { DELIVERY_OPTIONS, PAYMENT_METHODS, type OrderLogRec, type OrderRec } from './model';
 import { archivedError, logOrderAction, orderJson } from './orders';
+import { registerShipmentRoutes } from './shipments';
 import { emit } from './webhooks';
 import type { Route, ShoplineSim } from './index';
 
 export function registerOrderActionRoutes(sim: ShoplineSim, r: Route): void {
+	// Before the /orders/:id routes: /orders/execute_shipment is not an order ID.
+	registerShipmentRoutes(sim, r);
 	r('GET', '/orders/transactions', 'orders', (req) => transactions(sim, req));
 	r('PATCH', '/orders/:id/order_delivery_status', 'orders', (req) => updateDeliveryStatus(sim, req));
 	r('PATCH', '/orders/:id/order_payment_status', 'orders', (req) => updatePaymentStatus(sim, req));

@@ -186,7 +186,7 @@ export function orderJson(sim: ShoplineSim, o: OrderRec): Record<string, unknown
 		order_points: o.order_points,
 		subtotal_items: o.items.map((i) => orderItemJson(sim, i)),
 		delivery_address: o.delivery_address,
-		order_delivery: { delivery_option_id: o.delivery_option_id, name_translations: delivery?.name_translations ?? null, status: o.delivery_status ?? 'pending' },
+		order_delivery: { delivery_option_id: o.delivery_option_id, name_translations: delivery?.name_translations ?? null, status: o.delivery_status ?? 'pending', tracking_number: o.tracking_number ?? null },
 		order_payment: { payment_method_id: o.payment_method_id, name_translations: payment?.name_translations ?? null, status: o.payment_status ?? 'pending' },
 		tags: o.tags ?? [],
 		order_remarks: o.order_remarks,
