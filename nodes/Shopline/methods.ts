@@ -1,4 +1,4 @@
-/** Dropdowns filled from SHOPLINE: products, the variations of every product, membership tiers, customer groups, categories, warehouses, delivery options, payment methods. */
+/** Dropdowns filled from SHOPLINE: products, the variations of a chosen product, membership tiers, customer groups, categories, warehouses, delivery options, payment methods. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { translated } from './simplify';
@@ -19,16 +19,14 @@ export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePro
 		.sort(byName);
 }
 
+/**
+ * The variations of the product chosen on the same line of a list (an order's Items, the Stock
+ * Changes of Update Stock (Bulk)): n8n resolves `&field` to the sibling of the dropdown being
+ * filled. No product chosen yet (or one given by an expression) → no options.
+ */
 export async function getVariations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const out: INodePropertyOptions[] = [];
-	for (const p of await products(this)) {
-		const title = translated(p.title_translations, 'en') ?? String(p.id);
-		for (const v of (Array.isArray(p.variations) ? p.variations : []) as IDataObject[]) {
-			const name = translated(v.fields_translations, 'en');
-			out.push({ name: `${title} – ${name ?? v.id}${v.sku ? ` (${v.sku})` : ''}`, value: String(v.id) });
-		}
-	}
-	return out.sort(byName);
+	const picked = this.getCurrentNodeParameter('&item_id') ?? this.getCurrentNodeParameter('&product_id');
+	return await variationsOf(this, picked);
 }
 
 /** Tiers by level, named in English (or the first language SHOPLINE has), e.g. "Gold (level 2)". */
@@ -97,10 +95,13 @@ export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<IN
 
 /** The variations of the product chosen in the same operation (its Product picker), not every product's. */
 export async function getProductVariations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const picked = this.getCurrentNodeParameter('productId', { extractValue: true });
+	return await variationsOf(this, this.getCurrentNodeParameter('productId', { extractValue: true }));
+}
+
+async function variationsOf(ctx: ILoadOptionsFunctions, picked: unknown): Promise<INodePropertyOptions[]> {
 	const id = typeof picked === 'string' ? picked.trim() : '';
 	if (!id || id.startsWith('=')) return [];
-	const product = await shoplineRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}`);
+	const product = await shoplineRequest.call(ctx, 'GET', `/products/${encodeURIComponent(id)}`);
 	return ((Array.isArray(product.variations) ? product.variations : []) as IDataObject[]).map((v) => {
 		const name = translated(v.fields_translations, 'en');
 		return { name: `${name ?? v.id}${v.sku ? ` (${v.sku})` : ''}`, value: String(v.id), description: v.quantity === undefined ? undefined : `In stock: ${String(v.quantity)}` };
