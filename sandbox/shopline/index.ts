@@ -44,6 +44,8 @@
  *   GET    /v1/orders/:id/action_logs, /v1/orders/transactions?orderIds[]  (orderActions.ts)
  *   GET    /v1/return_orders, /v1/return_orders/:id                        (returnOrders.ts)
  *   GET    /v1/categories, /warehouses, /delivery_options, /payments, /promotions   (catalog.ts)
+ *   PATCH  /v1/orders/:id/execute_shipment, /v1/orders/execute_shipment     (shipments.ts)
+ *   PUT    /v1/products/bulk_update_stocks; POST /v1/products/locked_inventory_count (stock.ts)
  * Lists answer `{items, pagination:{current_page, per_page, total_count, total_pages}}`.
  *
  * Guesses ([INF], each adjustable through ShoplineOptions):

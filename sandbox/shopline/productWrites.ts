@@ -29,6 +29,7 @@ import { CATEGORIES, WAREHOUSES } from './catalog';
 import { invalid, isPlainObject, isResponse, notFound, objectId, ok, toCents } from './helpers';
 import type { ProductRec, VariationRec } from './model';
 import { productJson } from './products';
+import { applyWarehouseStock } from './stock';
 import type { Route, ShoplineSim } from './index';
 
 const MAX_QUANTITY = 9_999_999;
@@ -185,14 +186,7 @@ function updateStock(sim: ShoplineSim, req: SimRequest): SimResponse {
 	if (b.variation_id != null && !v) return invalid('variation_id', `Variation ${String(b.variation_id)} not found`);
 	if (!v && p.variations.length) return invalid('variation_id', 'This product has variations: choose the variation whose stock changes');
 	if (typeof b.quantity !== 'number' || !Number.isFinite(b.quantity)) return invalid('quantity', 'quantity must be a number');
-	const target = v ?? p;
-	const stocks = (target.stocks ??= {});
-	const before = stocks[warehouse.id] ?? 0;
-	const after = b.is_replace === true ? b.quantity : before + b.quantity;
-	stocks[warehouse.id] = after;
-	target.quantity += after - before;
-	if (v) p.quantity = p.variations.reduce((sum, x) => sum + x.quantity, 0);
-	p.updated_at = new Date().toISOString();
+	applyWarehouseStock(p, v, warehouse.id, b.quantity, b.is_replace === true);
 	return ok({
 		id: p.id,
 		title_translations: p.title_translations,

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, type ResourceOperations } from '../../../shared/router';
+import * as bulkUpdateStock from './bulkUpdateStock.operation';
 import * as create from './create.operation';
 import * as createVariation from './createVariation.operation';
 import * as deleteProduct from './delete.operation';
 import * as deleteVariation from './deleteVariation.operation';
 import * as get from './get.operation';
+import * as getLockedInventory from './getLockedInventory.operation';
 import * as getMany from './getMany.operation';
 import * as getVariations from './getVariations.operation';
 import * as search from './search.operation';
@@ -16,11 +18,13 @@ import * as updateVariationQuantity from './updateVariationQuantity.operation';
 import * as updateWarehouseStock from './updateWarehouseStock.operation';
 
 export const operations: ResourceOperations = {
+	bulkUpdateStock,
 	create,
 	createVariation,
 	delete: deleteProduct,
 	deleteVariation,
 	get,
+	getLockedInventory,
 	getMany,
 	getVariations,
 	search,
@@ -46,6 +50,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete Variation', value: 'deleteVariation', action: 'Delete a variation of a product', description: 'Remove one variation of a product' },
 			{ name: 'Get Variations', value: 'getVariations', action: 'Get the variations of a product', description: 'One item per variation of a product' },
 			{ name: 'Update Variation', value: 'updateVariation', action: 'Update a variation of a product', description: 'Change a variation’s price, stock, SKU…' },
+			{ name: 'Get Locked Inventory', value: 'getLockedInventory', action: 'Get the locked inventory of products', description: 'The stock SHOPLINE holds for live sales, per product and variation' },
+			{ name: 'Update Stock (Bulk)', value: 'bulkUpdateStock', action: 'Update the stock of many products', description: 'Add to, take from or set the warehouse stock of many products and variations in one request' },
 			{ name: 'Update Warehouse Stock', value: 'updateWarehouseStock', action: 'Update the stock of a product in a warehouse', description: 'Add to, take from or set the stock of a product or variation in one warehouse' },
 			{ name: 'Update Variation Quantity', value: 'updateVariationQuantity', action: 'Update the quantity of a variation', description: 'Add to, take from or set the stock of one variation of a product' },
 		],
@@ -64,4 +70,6 @@ export const description: INodeProperties[] = [
 	...deleteVariation.description,
 	...getVariations.description,
 	...updateVariation.description,
+	...bulkUpdateStock.description,
+	...getLockedInventory.description,
 ];
