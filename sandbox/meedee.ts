@@ -68,6 +68,7 @@ import {
 	rng,
 } from './core';
 import { PRODUCTS, person, seededTime } from './data';
+import { DEFAULTS as SHOPLINE_SEED } from './shopline/model';
 
 /**
  * Deterministic UUID for record `index` of `kind`. Not data.ts `uuid()`: that one seeds its PRNG from
@@ -1121,6 +1122,10 @@ export class MeeDeeSim extends Vendor {
 
 	private addCustomer(index: number, createdMs: number): Row {
 		const p = person(index, 17);
+		// A Thai customer of the till with a SHOPLINE account of the same index (same email already)
+		// gives both the same mobile, so a POS sale can be matched to the online member by phone.
+		const sameAsShopline = p.market === 'TH' && index < SHOPLINE_SEED.seedCustomers;
+		const mobile = sameAsShopline ? person(index, SHOPLINE_SEED.seed).mobile : p.mobile;
 		const r = rng(index * 31 + 5);
 		const tier = index % 3 === 2 ? null : TIERS[index % TIERS.length]; // a third have no membership
 		const visits = Math.floor(r() * 40);
@@ -1145,7 +1150,7 @@ export class MeeDeeSim extends Vendor {
 			joined_date: tier ? iso(joined) : null,
 			created_at: iso(createdMs),
 			updated_at: iso(createdMs + Math.floor(r() * 60_000)),
-			phone: index % 9 === 8 ? null : p.mobile,
+			phone: index % 9 === 8 ? null : mobile,
 			email: index % 4 === 3 ? null : p.email,
 			date_of_birth: index % 5 === 4 ? null : `${p.birthday}T00:00:00.000Z`,
 			address: p.street,
