@@ -15,7 +15,7 @@ export function registerCustomerGroupRoutes(sim: ShoplineSim, r: Route): void {
 	r('GET', '/customer_groups/:id/customer_ids', 'customers', (req) => groupCustomerIds(sim, req));
 }
 
-function groupJson(sim: ShoplineSim, g: CustomerGroupRec): Record<string, unknown> {
+export function groupJson(sim: ShoplineSim, g: CustomerGroupRec): Record<string, unknown> {
 	const members = g.customerIds.map((id) => sim.customers.get(id)).filter((c) => !!c);
 	return {
 		id: g.id,

@@ -76,6 +76,7 @@ import { addSeededOrder, orderJson, registerOrderRoutes } from './orders';
 import { productJson, registerProductRoutes, seedProducts } from './products';
 import { registerReturnOrderRoutes, seedReturnOrders } from './returnOrders';
 import { emit, knownTopics, registerWebhookRoutes, subscribersOf, webhookJson } from './webhooks';
+import { eventResource } from './events';
 
 export {
 	CREATION_SOURCES,
@@ -244,20 +245,7 @@ export class ShoplineSim extends Vendor {
 	}
 
 	resourceFor(topic: string, id: string | null): unknown {
-		if (!id) return undefined;
-		if (topic.startsWith('user')) {
-			const c = this.customers.get(id);
-			return c && this.customerJson(c);
-		}
-		if (topic.startsWith('order')) {
-			const o = this.orders.get(id);
-			return o && this.orderJson(o);
-		}
-		if (topic.startsWith('product')) {
-			const p = this.products.get(id);
-			return p && this.productJson(p);
-		}
-		return undefined;
+		return eventResource(this, topic, id);
 	}
 
 	// --- routing and auth ---------------------------------------------------------------------

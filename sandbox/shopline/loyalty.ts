@@ -107,7 +107,7 @@ function pointHistory(sim: ShoplineSim, req: SimRequest): SimResponse {
 	return pageOf(sim, newestFirst(sim.memberPoints.filter((p) => p.customer_id === c.id)), req, pointJson);
 }
 
-function pointJson(p: MemberPointRec): Record<string, unknown> {
+export function pointJson(p: MemberPointRec): Record<string, unknown> {
 	return {
 		id: p.id, // [INF] not in the documented object
 		customer_id: p.customer_id,
@@ -186,7 +186,7 @@ function creditHistory(sim: ShoplineSim, req: SimRequest): SimResponse {
 	return pageOf(sim, newestFirst(sim.storeCredits.filter((s) => s.customer_id === c.id)), req, (s) => creditJson(sim, s));
 }
 
-function creditJson(sim: ShoplineSim, s: StoreCreditRec): Record<string, unknown> {
+export function creditJson(sim: ShoplineSim, s: StoreCreditRec): Record<string, unknown> {
 	return {
 		_id: s.id,
 		customer_id: s.customer_id,

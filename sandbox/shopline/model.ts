@@ -9,7 +9,10 @@ export const SHOPLINE_RATE_LIMIT_BODY = {
 	code: 'RateLimitExceeded',
 };
 
-/** Every documented webhook topic (vendors.md C). */
+/**
+ * Every webhook topic the Open API documents [PUB docs webhook-topic-and-payload-example]; the
+ * payload each carries is built in events.ts.
+ */
 export const SHOPLINE_TOPICS = [
 	'user/create',
 	'user/update',
@@ -17,19 +20,45 @@ export const SHOPLINE_TOPICS = [
 	'user/sign_in',
 	'user/mobile_sign_in',
 	'user/mobile_sign_up',
-	'order/create',
-	'order/update',
-	'order/cancel',
+	'user/membership_tier_update',
 	'member_point/create',
 	'user_credit/create',
+	'user_coupon/create',
+	'customer_group/update',
+	'customer_group/remove',
+	'order/cancel',
+	'order/create',
+	'order/update',
+	'order/remove',
+	'order/pending',
+	'order/confirm',
+	'order/complete',
+	'order/status_notify_customer',
+	'order/product_detail_notify_customer',
+	'order/payment_slip_upload',
+	'order_payment/update',
 	'order_payment/complete',
 	'order_payment/refund',
-	'invoice/create',
+	'order_payment/status_notify_customer',
 	'order_delivery/update',
+	'order_delivery/status_update',
+	'order_delivery/status_notify_customer',
+	'return_order/create',
+	'return_order/complete',
+	'return_order/cancel',
+	'pos_return_order/create',
+	'pos_return_order/update',
+	'invoice/create',
+	'invoice/update',
 	'product/create',
 	'product/update',
 	'product/remove',
+	'product/inventory_update',
+	'category/create',
+	'category/update',
+	'category/remove',
 	'merchant/update',
+	'comment/payment_slip_upload',
 ] as const;
 
 export const ORDER_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;

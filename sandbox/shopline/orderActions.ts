@@ -50,6 +50,8 @@ function statusChanged(sim: ShoplineSim, o: OrderRec, body: Record<string, any>,
 	const json = orderJson(sim, o);
 	emit(sim, 'order/update', o.id, json);
 	if (kind === 'delivery') emit(sim, 'order_delivery/update', o.id, json);
+	if (kind === 'delivery') emit(sim, 'order_delivery/status_update', o.id, json);
+	if (kind === 'payment') emit(sim, 'order_payment/update', o.id, json);
 	if (kind === 'payment' && body.status === 'completed') emit(sim, 'order_payment/complete', o.id, json);
 	if (kind === 'payment' && body.status === 'refunded') emit(sim, 'order_payment/refund', o.id, json);
 	return ok({ order_id: o.id, status: body.status, updated_at: o.updated_at });

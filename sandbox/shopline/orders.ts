@@ -126,6 +126,9 @@ export function updateOrderStatus(sim: ShoplineSim, req: SimRequest): SimRespons
 	if (changed) logOrderAction(sim, o, 'order_status_updated', { status: o.status });
 	emit(sim, 'order/update', o.id, json);
 	if (o.status === 'cancelled' && changed) emit(sim, 'order/cancel', o.id, json);
+	// [INF] the status topics fire on a change to that status (events.ts).
+	const statusTopic = { pending: 'order/pending', confirmed: 'order/confirm', completed: 'order/complete' }[o.status as string];
+	if (statusTopic && changed) emit(sim, statusTopic, o.id, json);
 	return ok(shape(json, req.query));
 }
 

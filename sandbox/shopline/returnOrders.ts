@@ -21,7 +21,7 @@ const FILTERS: Array<[string, keyof ReturnOrderRec, string[]]> = [
 	['inspect_status_filter', 'inspect_status', ['pending', 'inspected']],
 ];
 
-function returnOrderJson(sim: ShoplineSim, r: ReturnOrderRec): Record<string, unknown> {
+export function returnOrderJson(sim: ShoplineSim, r: ReturnOrderRec): Record<string, unknown> {
 	const o = sim.orders.get(r.order_id);
 	return {
 		id: r.id,

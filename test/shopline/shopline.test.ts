@@ -829,7 +829,7 @@ describe('SHOPLINE Trigger', () => {
 		const topics = type.description.properties.find((p) => p.name === 'topics')!.options as Array<{ name: string; value: string; description: string }>;
 		expect(topics.map((t) => t.value).sort()).toEqual([...SHOPLINE_TOPICS].sort());
 		expect(topics.map((t) => t.name)).toEqual([...topics.map((t) => t.name)].sort((a, b) => a.localeCompare(b)));
-		topics.forEach((t) => expect(t.description).toMatch(/^(Customers|Orders|Payments and invoices|Delivery|Products|Points and credit|Store): /));
+		topics.forEach((t) => expect(t.description).toMatch(/^(Customers|Orders|Payments and invoices|Delivery|Returns|Products|Categories|Points and credit|Store): /));
 	});
 
 	it('registers one subscription with a secret token in the address, and finds it again', async () => {
