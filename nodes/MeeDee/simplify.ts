@@ -1,5 +1,5 @@
 /**
- * MeeDee customers and sales in the pack's common shape (nodes/shared/shapes.ts). PII keys the
+ * MeeDee customers, sales and products in the pack's common shape (nodes/shared/shapes.ts). PII keys the
  * token may not read are absent in MeeDee's answer; here they become null, as the shape documents,
  * and `extra.piiWithheld`/`extra.piiWithheldFields` say so, so that withheld is not read as empty.
  * Loyalty, branch and service-charge data have no common field, so they travel under `extra`.
@@ -7,10 +7,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toE164 } from '../shared/phone';
-import { textOrNull, toAmount, type CommonCustomer, type CommonOrder, type CommonOrderLine } from '../shared/shapes';
+import { textOrNull, toAmount, type CommonCustomer, type CommonOrder, type CommonOrderLine, type CommonProduct } from '../shared/shapes';
 
 export type MeeDeeCustomer = CommonCustomer & { extra: IDataObject };
 export type MeeDeeOrder = CommonOrder & { extra: IDataObject };
+export type MeeDeeProduct = CommonProduct & { extra: IDataObject };
 
 /** MeeDee writes calendar dates as midnight UTC ("1990-04-01T00:00:00.000Z"): keep the date part as written. */
 function calendarDate(value: unknown): string | null {
@@ -117,5 +118,38 @@ export function toCommonOrder(raw: IDataObject): MeeDeeOrder {
 			serviceCharge: toAmount(raw.service_charge),
 			paymentMethod: textOrNull(raw.payment_method),
 		},
+	};
+}
+
+/**
+ * A product with its SKUs as variations. The product's price is the lowest price of the SKUs on
+ * sale (what a "from" price shows); stock is null: MeeDee keeps it per branch (Inventory), not on
+ * the product.
+ */
+export function toCommonProduct(raw: IDataObject): MeeDeeProduct {
+	const skus = Array.isArray(raw.skus) ? (raw.skus as IDataObject[]) : [];
+	const selling = skus.filter((s) => s.is_active !== false);
+	const prices = (selling.length ? selling : skus).map((s) => toAmount(s.price)).filter((p): p is number => p !== null);
+	return {
+		source: 'meedee',
+		id: String(raw.id),
+		sku: textOrNull(raw.product_code),
+		name: textOrNull(raw.name),
+		price: prices.length ? Math.min(...prices) : null,
+		salePrice: null,
+		currency: 'THB', // [INF] as for sales: MeeDee sends no currency
+		stock: null,
+		status: raw.is_active === true ? 'active' : raw.is_active === false ? 'inactive' : null,
+		variations: skus.map((s) => ({
+			id: textOrNull(s.id),
+			sku: textOrNull(s.sku_code),
+			name: textOrNull(s.sku_name),
+			price: toAmount(s.price),
+			salePrice: null,
+			stock: null,
+		})),
+		createdAt: textOrNull(raw.created_at),
+		updatedAt: textOrNull(raw.updated_at),
+		extra: { categoryName: textOrNull(raw.category_name) },
 	};
 }

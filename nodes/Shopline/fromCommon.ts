@@ -1,11 +1,11 @@
 /**
- * Map Automatically for SHOPLINE customers: a customer in the pack's common shape (from Venio,
- * MeeDee POS, Salekit or SHOPLINE) as SHOPLINE's customer body. The E.164 phone is split into
+ * Map Automatically for SHOPLINE customers, orders and products: a record in the pack's common shape
+ * (from Venio, MeeDee POS, Salekit or SHOPLINE) as SHOPLINE's body. The E.164 phone is split into
  * number and country calling code by the same code that handles typed phones.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CommonCustomerInput, CommonOrderInput } from '../shared/shapes';
+import type { CommonCustomerInput, CommonOrderInput, CommonProductInput } from '../shared/shapes';
 
 const SOURCES = { venio: 'Venio CRM', meedee: 'MeeDee POS', shopline: 'SHOPLINE', salekit: 'Salekit' } as const;
 
@@ -71,4 +71,24 @@ export function shoplineOrderFromCommon(o: CommonOrderInput, catalogue: Map<stri
 			return match ? { ...match, quantity: line.quantity } : { quantity: line.quantity };
 		}),
 	};
+}
+
+/**
+ * A common-shape product as SHOPLINE's Create Product fields: name → Title (in the Title
+ * Language), SKU, price, sale price and stock. Status is not mapped: being sold at a till or
+ * listed in a CRM does not say whether to publish online (set it under Additional Fields).
+ */
+export function shoplineProductFromCommon(p: CommonProductInput): IDataObject {
+	return {
+		title: p.name ?? undefined,
+		sku: p.sku ?? undefined,
+		price: p.price ?? undefined,
+		price_sale: p.salePrice ?? undefined,
+		quantity: p.stock ?? undefined,
+	};
+}
+
+/** Update Product takes neither price nor stock (SHOPLINE changes them through their own endpoints). */
+export function shoplineProductUpdateFromCommon(p: CommonProductInput): IDataObject {
+	return { title: p.name ?? undefined, sku: p.sku ?? undefined };
 }

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { textOrNull, toAmount, type CommonAddress, type CommonCustomer, type CommonOrder, type CommonOrderLine } from '../shared/shapes';
+import { textOrNull, toAmount, type CommonAddress, type CommonCustomer, type CommonOrder, type CommonOrderLine, type CommonProduct } from '../shared/shapes';
 import { e164Of } from './phones';
 
 export const LANGUAGES = [
@@ -130,21 +130,21 @@ export function toCommonOrder(raw: IDataObject, language: string): CommonOrder {
 	};
 }
 
-/** A product flattened: title in one language, prices as numbers with their currency. */
-export function toFlatProduct(raw: IDataObject, language: string): IDataObject {
+/** A product in the common product shape: title in one language, prices as numbers with their currency. */
+export function toCommonProduct(raw: IDataObject, language: string): CommonProduct {
 	const sale = amountOf(raw.price_sale);
 	const variations = Array.isArray(raw.variations) ? raw.variations : [];
 	return {
 		source: 'shopline',
 		id: String(raw.id ?? ''),
 		sku: textOrNull(raw.sku),
-		title: translated(raw.title_translations, language),
+		name: translated(raw.title_translations, language),
 		status: textOrNull(raw.status),
 		price: amountOf(raw.price),
 		// SHOPLINE sends a zero sale price when the product is not on sale.
 		salePrice: sale ? sale : null,
 		currency: currencyOf(raw.price, raw.price_sale),
-		quantity: toAmount(raw.quantity),
+		stock: toAmount(raw.quantity),
 		variations: variations.map((v) => {
 			const variation = asObject(v) ?? {};
 			const vSale = amountOf(variation.price_sale);
@@ -154,7 +154,7 @@ export function toFlatProduct(raw: IDataObject, language: string): IDataObject {
 				name: translated(variation.fields_translations, language),
 				price: amountOf(variation.price),
 				salePrice: vSale ? vSale : null,
-				quantity: toAmount(variation.quantity),
+				stock: toAmount(variation.quantity),
 			};
 		}),
 		createdAt: textOrNull(raw.created_at),

@@ -1,5 +1,5 @@
 /**
- * Venio customers and sales orders in the pack's common shape (nodes/shared/shapes.ts).
+ * Venio customers, sales orders and products in the pack's common shape (nodes/shared/shapes.ts).
  * Venio writes Bangkok time (+07:00, sometimes "+0700"): the offset is kept, only its spelling is
  * made ISO. Date-only fields (birthdays) come back as Bangkok midnight and become "YYYY-MM-DD".
  * What has no common field but matters in Venio (state, owners, payment) travels under `extra`.
@@ -8,10 +8,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { withOffset } from '../shared/dates';
 import { toE164 } from '../shared/phone';
-import { textOrNull, toAmount, type CommonCustomer, type CommonOrder, type CommonOrderLine } from '../shared/shapes';
+import { textOrNull, toAmount, type CommonCustomer, type CommonOrder, type CommonOrderLine, type CommonProduct } from '../shared/shapes';
 
 export type VenioCustomer = CommonCustomer & { extra: IDataObject };
 export type VenioOrder = CommonOrder & { extra: IDataObject };
+export type VenioProduct = CommonProduct & { extra: IDataObject };
 
 const BANGKOK_MINUTES = 7 * 60;
 
@@ -171,6 +172,39 @@ export function toCommonOrderFromLegacy(raw: IDataObject): VenioOrder {
 			subject: textOrNull(raw.subject),
 			referenceNo: textOrNull(raw.refNo),
 			remark: textOrNull(raw.remark),
+		},
+	};
+}
+
+const PRODUCT_STATUS_NAMES: Record<number, string> = { 1: 'Active', 2: 'Inactive' };
+
+/**
+ * A product: its code is the SKU, stock is the sum over warehouses. Venio sends no currency on a
+ * product, and has neither sale prices nor variations.
+ */
+export function toCommonProduct(raw: IDataObject): VenioProduct {
+	const stocks = Array.isArray(raw.stocks) ? (raw.stocks as IDataObject[]) : [];
+	const summed = stocks.length ? stocks.reduce((sum, s) => sum + (toAmount(s.qty) ?? 0), 0) : null;
+	return {
+		source: 'venio',
+		id: String(raw.productId ?? raw.productCode ?? ''),
+		sku: textOrNull(raw.productCode),
+		name: textOrNull(raw.productName),
+		price: toAmount(raw.price),
+		salePrice: null,
+		currency: null,
+		stock: toAmount(raw.stockQty) ?? summed,
+		status: PRODUCT_STATUS_NAMES[Number(raw.status)] ?? textOrNull(raw.status),
+		variations: [],
+		createdAt: venioDateTime(raw.dateCreated),
+		updatedAt: venioDateTime(raw.dateModified),
+		extra: {
+			description: textOrNull(raw.productDescription),
+			unitName: textOrNull(raw.unitName),
+			productGroupName: textOrNull(raw.productGroupName),
+			barcode: textOrNull(raw.barcode),
+			vatTaxValue: toAmount(raw.vatTaxValue),
+			stocks,
 		},
 	};
 }

@@ -1,5 +1,5 @@
 /**
- * "Map Automatically": every customer and order write can take its fields from an item in the
+ * "Map Automatically": every customer, order and product write can take its fields from an item in the
  * pack's common shape (the Simplify output of any node here), so a SHOPLINE customer dropped
  * into Venio "Create or Update" needs no hand mapping. Each vendor supplies one `fromCommon…`
  * function; reading, checking and merging are written once here.
@@ -13,10 +13,15 @@ import {
 import type { ZodTypeAny, z } from 'zod';
 
 import { fieldLabels, readExtraBody, readFields, readBody, type Field } from './fields';
-import { commonCustomerInput, commonOrderInput, type CommonCustomerInput, type CommonOrderInput } from './shapes';
+import { commonCustomerInput, commonOrderInput, commonProductInput, type CommonCustomerInput, type CommonOrderInput, type CommonProductInput } from './shapes';
 import { validateInput } from './validation';
 
-export type MappingKind = 'customer' | 'order';
+export type MappingKind = 'customer' | 'order' | 'product';
+
+/** A common-shape record of any kind, as a `fromCommon` function receives it. */
+export type CommonInput = CommonCustomerInput & CommonOrderInput & CommonProductInput;
+
+const DATA_LABELS: Record<MappingKind, string> = { customer: 'Customer Data', order: 'Order Data', product: 'Product Data' };
 
 /** The Mapping choice and, for automatic mapping, where the common-shape record comes from. */
 export function mappingProperties(kind: MappingKind): INodeProperties[] {
@@ -37,7 +42,7 @@ export function mappingProperties(kind: MappingKind): INodeProperties[] {
 			default: 'manual',
 		},
 		{
-			displayName: kind === 'customer' ? 'Customer Data' : 'Order Data',
+			displayName: DATA_LABELS[kind],
 			name: 'commonData',
 			type: 'json',
 			default: '={{ $json }}',
@@ -66,10 +71,10 @@ function readCommon<S extends ZodTypeAny>(ctx: IExecuteFunctions, itemIndex: num
 		try {
 			raw = JSON.parse(raw);
 		} catch {
-			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${kind === 'customer' ? 'Customer' : 'Order'} Data" is not valid JSON`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1}: "${DATA_LABELS[kind]}" is not valid JSON`, { itemIndex });
 		}
 	}
-	return validateInput(ctx.getNode(), schema, raw, itemIndex, { name: 'Name', email: 'Email', phone: 'Phone', lines: 'Lines', customer: 'Customer' });
+	return validateInput(ctx.getNode(), schema, raw, itemIndex, { name: 'Name', email: 'Email', phone: 'Phone', lines: 'Lines', customer: 'Customer', sku: 'SKU', price: 'Price', salePrice: 'Sale Price', stock: 'Stock', variations: 'Variations' });
 }
 
 export function readCommonCustomer(ctx: IExecuteFunctions, itemIndex: number): CommonCustomerInput {
@@ -78,6 +83,10 @@ export function readCommonCustomer(ctx: IExecuteFunctions, itemIndex: number): C
 
 export function readCommonOrder(ctx: IExecuteFunctions, itemIndex: number): CommonOrderInput {
 	return readCommon(ctx, itemIndex, commonOrderInput, 'order');
+}
+
+export function readCommonProduct(ctx: IExecuteFunctions, itemIndex: number): CommonProductInput {
+	return readCommon(ctx, itemIndex, commonProductInput, 'product');
 }
 
 /** The entries that hold a value: no undefined, null, empty text or empty list. */
@@ -99,7 +108,7 @@ export function readMappedBody<S extends ZodTypeAny>(
 		kind: MappingKind;
 		fields: Field[];
 		schema: S;
-		fromCommon: (record: CommonCustomerInput & CommonOrderInput, ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
+		fromCommon: (record: CommonInput, ctx: IExecuteFunctions, itemIndex: number) => IDataObject;
 		alwaysShown?: string[];
 		base?: IDataObject;
 		extraPath?: string | false;
@@ -111,12 +120,13 @@ export function readMappedBody<S extends ZodTypeAny>(
 	if (mapping !== 'auto') {
 		return readBody(ctx, options.fields, options.schema, itemIndex, { base: options.base, extraPath: options.extraPath, collection: options.collection });
 	}
-	const record = options.kind === 'customer' ? readCommonCustomer(ctx, itemIndex) : readCommonOrder(ctx, itemIndex);
+	const readers = { customer: readCommonCustomer, order: readCommonOrder, product: readCommonProduct };
+	const record = readers[options.kind](ctx, itemIndex);
 	// Required fields shown in both modes, and any Additional Field the user set, win over the mapping.
 	const always = options.fields.filter((f) => !f.required || options.alwaysShown?.includes(f.key));
 	const body = {
 		...(options.base ?? {}),
-		...dropEmpty(options.fromCommon(record as CommonCustomerInput & CommonOrderInput, ctx, itemIndex)),
+		...dropEmpty(options.fromCommon(record as CommonInput, ctx, itemIndex)),
 		...readFields(ctx, always, itemIndex, options.collection),
 		...(options.extraPath === false ? {} : readExtraBody(ctx, itemIndex, options.extraPath)),
 	};

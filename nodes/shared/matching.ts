@@ -98,7 +98,7 @@ export function recordLabel(ctx: IExecuteFunctions, i: number, parameters: strin
 			}
 		}
 		const r = (record ?? {}) as IDataObject;
-		for (const key of ['code', 'number', 'email', 'phone', 'name', 'id']) if (text(r[key])) return text(r[key]);
+		for (const key of ['code', 'number', 'sku', 'email', 'phone', 'name', 'id']) if (text(r[key])) return text(r[key]);
 		return undefined;
 	}
 	for (const name of parameters) {

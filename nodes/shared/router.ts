@@ -100,6 +100,16 @@ export const simplifyProperty: INodeProperties = {
 	description: 'Whether to return the pack’s common customer or order shape instead of the raw vendor object',
 };
 
+/**
+ * Simplify for product reads that returned the vendor's object before the common product shape
+ * existed: off by default, so saved workflows keep their output.
+ */
+export const productSimplifyProperty: INodeProperties = {
+	...simplifyProperty,
+	default: false,
+	description: 'Whether to return the pack’s common product shape (SKU, name, price, stock; what Map Automatically takes) instead of the raw vendor object',
+};
+
 /** Return All + Limit, the pair every list operation offers. */
 export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	return [

@@ -1,5 +1,5 @@
 /**
- * One shape for customers and orders across the four vendors. Every node's Simplify output uses
+ * One shape for customers, orders and products across the four vendors. Every node's Simplify output uses
  * it, and every customer/order write can map from it, so a SHOPLINE customer dropped into Venio
  * "Create or Update" needs no hand mapping. Types and zod schemas are defined together here.
  */
@@ -76,10 +76,43 @@ export const commonOrderSchema = z.object({
 	extra: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** One sellable variant of a product (SHOPLINE variation, MeeDee SKU). */
+export const commonProductVariationSchema = z.object({
+	id: text,
+	sku: text,
+	name: text,
+	price: amount,
+	salePrice: amount,
+	stock: amount,
+});
+
+export const commonProductSchema = z.object({
+	source: z.enum(VENDORS),
+	id: z.string(),
+	/** The code the product is known by (Venio productCode, MeeDee product_code, SHOPLINE sku). */
+	sku: text,
+	name: text,
+	/** The regular selling price. */
+	price: amount,
+	/** The price while on sale; null when not on sale or the vendor has none. */
+	salePrice: amount,
+	currency: text,
+	/** Units on hand over all warehouses or branches; null when the vendor does not say here. */
+	stock: amount,
+	/** The vendor's status, as the vendor names it. */
+	status: text,
+	variations: z.array(commonProductVariationSchema),
+	createdAt: text,
+	updatedAt: text,
+	extra: z.record(z.string(), z.unknown()).optional(),
+});
+
 export type CommonAddress = z.infer<typeof commonAddressSchema>;
 export type CommonCustomer = z.infer<typeof commonCustomerSchema>;
 export type CommonOrderLine = z.infer<typeof commonOrderLineSchema>;
 export type CommonOrder = z.infer<typeof commonOrderSchema>;
+export type CommonProductVariation = z.infer<typeof commonProductVariationSchema>;
+export type CommonProduct = z.infer<typeof commonProductSchema>;
 
 /**
  * A number, or a decimal string (surrounding spaces allowed), as a finite number; null for
@@ -105,3 +138,5 @@ export const commonCustomerInput = commonCustomerSchema.partial().extend({ sourc
 export const commonOrderInput = commonOrderSchema.partial().extend({ source: z.enum(VENDORS).optional(), id: z.string().optional() });
 export type CommonCustomerInput = z.infer<typeof commonCustomerInput>;
 export type CommonOrderInput = z.infer<typeof commonOrderInput>;
+export const commonProductInput = commonProductSchema.partial().extend({ source: z.enum(VENDORS).optional(), id: z.string().optional() });
+export type CommonProductInput = z.infer<typeof commonProductInput>;

@@ -764,7 +764,7 @@ describe('Order: writes', () => {
 });
 
 describe('Product', () => {
-	it('Get Many flattens products: title in the chosen language, prices as numbers with currency', async () => {
+	it('Get Many gives common products: name in the chosen language, prices and stock as numbers with currency', async () => {
 		const { items, error } = await runNode(h, shopline({ resource: 'product', operation: 'getMany', returnAll: true, language: 'th', filters: { sort_by: 'asc' } }));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(sim.products.size);
@@ -775,25 +775,25 @@ describe('Product', () => {
 			source: 'shopline',
 			id: p.id,
 			sku: 'P-MANGO',
-			title: 'ข้าวเหนียวมะม่วง',
+			name: 'ข้าวเหนียวมะม่วง',
 			status: 'active',
 			price: p.priceCents / 100,
 			salePrice: null,
 			currency: 'TWD',
-			quantity: p.quantity,
+			stock: p.quantity,
 			variations: [],
 			createdAt: p.created_at,
 			updatedAt: p.updated_at,
 		});
 		const tart = items.find((i) => i.json.sku === 'P-EGG-TART')!.json;
-		expect(tart).toMatchObject({ title: 'Egg tart', salePrice: expect.any(Number) });
+		expect(tart).toMatchObject({ name: 'Egg tart', salePrice: expect.any(Number) });
 	});
 
 	it('Get returns variations flattened, or the raw product', async () => {
 		const p = [...sim.products.values()].find((x) => x.variations.length)!;
 		const flat = await runNode(h, shopline({ resource: 'product', operation: 'get', productId: p.id, language: 'zh-hant' }));
 		expect(flat.items[0].json.variations).toEqual(
-			p.variations.map((v) => ({ id: v.id, sku: v.sku, name: v.fields_translations['zh-hant'][0], price: v.priceCents / 100, salePrice: null, quantity: v.quantity })),
+			p.variations.map((v) => ({ id: v.id, sku: v.sku, name: v.fields_translations['zh-hant'][0], price: v.priceCents / 100, salePrice: null, stock: v.quantity })),
 		);
 		const raw = await runNode(h, shopline({ resource: 'product', operation: 'get', productId: p.id, simplify: false }));
 		expect(raw.items[0].json).toEqual(JSON.parse(JSON.stringify(sim.productJson(p))));

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../../shared/fields';
-import { returnAllAndLimit } from '../../../shared/router';
+import { productSimplifyProperty, returnAllAndLimit } from '../../../shared/router';
+import { toCommonProduct } from '../../simplify';
 import { filterProperties, listOptions, listWithFilters, objectSchema, searchText } from '../common';
 
 // [INF] MeeDee's product page (09) was not retrievable: the filters follow the sandbox's guess.
@@ -11,10 +12,11 @@ const filters: Field[] = [
 ];
 const filterSchema = objectSchema(filters);
 
-const properties: INodeProperties[] = [...returnAllAndLimit(), ...filterProperties(filters), listOptions()];
+const properties: INodeProperties[] = [...returnAllAndLimit(), productSimplifyProperty, ...filterProperties(filters), listOptions()];
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await listWithFilters(this, '/products', filters, filterSchema, i);
+	const products = await listWithFilters(this, '/products', filters, filterSchema, i);
+	return this.getNodeParameter('simplify', i, false) ? products.map(toCommonProduct) : products;
 }

@@ -1,15 +1,18 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { extraBodyProperty, fieldProperties, readBody } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties } from '../../../shared/fields';
+import { mappingProperties, readMappedBody } from '../../../shared/mapping';
 import { locatorProperty, readLocator } from '../../../shared/locator';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { LOCATORS } from '../../locators';
 import { productUpdateFields, productUpdateSchema } from '../../productFields';
+import { shoplineProductUpdateFromCommon } from '../../fromCommon';
 import { shoplineRequest } from '../../transport';
 import { titleLanguageProperty, toShoplineProduct } from './writes';
 
 const properties: INodeProperties[] = [
 	locatorProperty(LOCATORS.product),
+	...mappingProperties('product'),
 	...fieldProperties(productUpdateFields, { name: 'updateFields', label: 'Update Fields' }),
 	{ ...titleLanguageProperty, description: 'Language of the Title under Update Fields; the titles in other languages stay' },
 	optionsCollection([concurrencyOption, { ...extraBodyProperty, description: 'Product fields this node does not model yet (e.g. description_translations), sent as they are and checked with the rest' }]),
@@ -27,7 +30,8 @@ interface Prepared {
 /** Every item is checked before the first change. Price is not here: SHOPLINE changes it through Update Product Price. */
 export function prepare(this: IExecuteFunctions, i: number): Prepared {
 	const id = readLocator(this, LOCATORS.product, i);
-	const validated = readBody(this, productUpdateFields, productUpdateSchema, i, { collection: 'updateFields' }) as IDataObject;
+	// Map Automatically takes Title and SKU from a common-shape product; Update Fields set here win.
+	const validated = readMappedBody(this, i, { kind: 'product', fields: productUpdateFields, schema: productUpdateSchema, fromCommon: shoplineProductUpdateFromCommon, collection: 'updateFields' }) as IDataObject;
 	return { id, body: toShoplineProduct(this, i, validated) };
 }
 
