@@ -107,3 +107,50 @@ export async function addActionAndFill(page: Page, action: string, parameter: st
 	await page.waitForTimeout(300);
 	await page.screenshot({ path: screenshot });
 }
+
+export interface PanelEntry {
+	name: string;
+	/** The words n8n shows under the name ('' when it shows none). */
+	description: string;
+}
+
+/** Searches the node panel of a new workflow for `search` and returns every entry it lists. */
+export async function panelEntries(page: Page, url: string, search: string): Promise<PanelEntry[]> {
+	await page.goto(`${url}/workflow/new`);
+	await page.getByTestId('canvas-add-button').click({ timeout: 30_000 });
+	await page.getByTestId('node-creator-search-bar').fill(search);
+	const entries = page.locator('[data-test-id=node-creator-action-item], [data-test-id=node-creator-node-item]');
+	await entries.first().waitFor({ timeout: 15_000 });
+	await page.waitForTimeout(300);
+	const shown: PanelEntry[] = [];
+	for (const entry of await entries.all()) {
+		const [description = ''] = await entry.getByTestId('node-creator-item-description').allInnerTexts();
+		shown.push({ name: (await entry.getByTestId('node-creator-item-name').innerText()).trim(), description: description.trim() });
+	}
+	return shown;
+}
+
+/**
+ * In the open node's `parameter` picker (a resource locator in "From List" mode): types `search`
+ * into the list's search box, waits for n8n to show the vendor's answer and picks the entry named
+ * `itemName` (a picture of the open list goes to `screenshot`). Returns the names the list showed.
+ */
+export async function pickFromList(page: Page, parameter: string, search: string, itemName: string, screenshot?: string): Promise<string[]> {
+	try {
+		await page.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input').click();
+		// n8n puts the search box's test id on its input or on the input's wrapper, depending on the version.
+		const searchBox = page.locator('input[data-test-id=rlc-search], [data-test-id=rlc-search] input').first();
+		await searchBox.waitFor({ state: 'visible', timeout: 15_000 });
+		await searchBox.fill(search);
+		const item = page.getByTestId('rlc-item').filter({ hasText: itemName });
+		await item.first().waitFor({ state: 'visible', timeout: 15_000 });
+		const listed = await page.getByTestId('rlc-item').allInnerTexts();
+		if (screenshot) await page.screenshot({ path: screenshot });
+		await item.first().click();
+		await page.waitForTimeout(300);
+		return listed.map((text) => text.trim());
+	} catch (error) {
+		await page.screenshot({ path: screenshotPath(`pick-${parameter}-failed.png`) });
+		throw error;
+	}
+}

@@ -15,7 +15,7 @@ import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
 import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale } from './demo-expectations';
-import { addActionAndFill, listActions, openEditor, screenshotPath, unrenderedCharacters } from './editor';
+import { addActionAndFill, listActions, openEditor, panelEntries, pickFromList, screenshotPath, unrenderedCharacters } from './editor';
 
 jest.setTimeout(180_000);
 
@@ -136,6 +136,31 @@ function declaredActions(nodeName: string): { displayName: string; actions: stri
 	throw new Error(`No node ${nodeName} in the package`);
 }
 
+/** Every node of the package, as the package describes it. */
+function ourNodes(): Array<import('n8n-workflow').INodeTypeDescription> {
+	const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	return (pkg.n8n.nodes as string[]).flatMap((file) =>
+		(Object.values(require(path.join(ROOT, file))) as Array<new () => { description: import('n8n-workflow').INodeTypeDescription }>).map((NodeClass) => new NodeClass().description),
+	);
+}
+
+function ourNode(nodeName: string): import('n8n-workflow').INodeTypeDescription {
+	const found = ourNodes().find((d) => d.name === nodeName);
+	if (!found) throw new Error(`No node ${nodeName} in the package`);
+	return found;
+}
+
+/**
+ * Searching a vendor in the node panel: the entries n8n lists, each with the node it must describe.
+ * A webhook trigger is listed inside its vendor's entry; a polling trigger is an entry of its own.
+ */
+const PANEL_CASES = [
+	{ search: 'SHOPLINE', entries: { SHOPLINE: 'shopline' } },
+	{ search: 'Venio', entries: { 'Venio CRM': 'venioCrm', 'Venio CRM Polling Trigger': 'venioCrmPollingTrigger' } },
+	{ search: 'MeeDee', entries: { 'MeeDee POS': 'meeDeePos', 'MeeDee POS Polling Trigger': 'meeDeePosPollingTrigger' } },
+	{ search: 'Salekit', entries: { Salekit: 'salekit' } },
+];
+
 describe('the editor in headless Chromium', () => {
 	let editor: Awaited<ReturnType<typeof openEditor>>;
 	beforeAll(async () => {
@@ -147,6 +172,16 @@ describe('the editor in headless Chromium', () => {
 		for (const { value } of EDITOR_CASES) expect({ value, boxes: await unrenderedCharacters(editor.page, value) }).toEqual({ value, boxes: [] });
 	});
 
+	it.each(PANEL_CASES)('the node panel shows each "$search" entry with its own node\'s description', async ({ search, entries }) => {
+		// n8n's own nodes can match the search too ("Venio" finds Venafi): only ours are checked.
+		const ours = new Set(ourNodes().map((d) => d.displayName));
+		const shown = (await panelEntries(editor.page, n8n.url, search)).filter((e) => ours.has(e.name));
+		await editor.page.screenshot({ path: screenshotPath(`panel-${search.toLowerCase()}.png`) });
+		const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+		const expected = Object.entries(entries).map(([name, node]) => ({ name, description: ourNode(node).description }));
+		expect([...shown].sort(byName)).toEqual(expected.sort(byName));
+	});
+
 	it.each(EDITOR_CASES)('lists every $node action in the node panel and opens "$action"', async ({ search, node, action, parameter, value }) => {
 		const { displayName, actions } = declaredActions(node);
 		const listed = await listActions(editor.page, n8n.url, search, displayName);
@@ -155,6 +190,51 @@ describe('the editor in headless Chromium', () => {
 		await addActionAndFill(editor.page, action, parameter, value, screenshotPath(`editor-${node}.png`));
 		const filled = await editor.page.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first().inputValue();
 		expect(filled).toBe(value);
+	});
+});
+
+interface StoredWorkflow {
+	nodes: Array<{ type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }> }>;
+}
+
+describe('a flow built by hand in the editor', () => {
+	let editor: Awaited<ReturnType<typeof openEditor>>;
+	beforeAll(async () => {
+		editor = await openEditor(n8n.url);
+	}, 120_000);
+	afterAll(async () => editor?.browser.close());
+
+	it('SHOPLINE "Get a customer" with the Customer picked From List: the editor stores the pick, and the run returns that customer', async () => {
+		const { page } = editor;
+		const customer = [...sandbox.shopline.customers.values()].find((c) => c.seeded && c.email)!;
+		const entry = `${customer.name} · ${customer.email}`;
+		await listActions(page, n8n.url, 'SHOPLINE', 'SHOPLINE');
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^Get a customer$/ }).first().click();
+		await page.getByTestId('ndv').waitFor({ state: 'visible', timeout: 15_000 });
+		// The list searches SHOPLINE (the sandbox) for what is typed: the customer's email finds that one customer.
+		expect(await pickFromList(page, 'customerId', customer.email!, entry, screenshotPath('editor-shopline-customer-list.png'))).toEqual([entry]);
+		await expect(page.getByTestId('resource-locator-customerId').getByTestId('rlc-input').inputValue()).resolves.toBe(entry);
+		await page.screenshot({ path: screenshotPath('editor-shopline-customer-picker.png') });
+
+		await page.getByTestId('node-execute-button').click();
+		await page.getByTestId('output-panel').getByText(customer.id, { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: screenshotPath('editor-shopline-customer-run.png') });
+
+		await page.getByTestId('ndv-close-button').click();
+		await page.keyboard.press('Control+s');
+		await page.waitForURL(/\/workflow\/(?!new)[^/?]+/, { timeout: 15_000 });
+		const id = new URL(page.url()).pathname.split('/').pop();
+		const stored = await rest<{ data?: StoredWorkflow } & Partial<StoredWorkflow>>(`/rest/workflows/${id}`);
+		const node = (stored.data ?? (stored as StoredWorkflow)).nodes.find((n) => n.type === 'n8n-nodes-asia-commerce.shopline');
+		// n8n leaves out a parameter at its default: Resource is Customer by default.
+		expect(ourNode('shopline').properties.find((p) => p.name === 'resource')?.default).toBe('customer');
+		expect(node?.parameters.resource ?? 'customer').toBe('customer');
+		expect(node?.parameters).toMatchObject({
+			operation: 'get',
+			customerId: { __rl: true, mode: 'list', value: customer.id, cachedResultName: entry },
+		});
+		// The one SHOPLINE credential n8n has is chosen for a new node without asking.
+		expect(node?.credentials).toEqual({ shoplineApi: { id: 'sandboxShopline1', name: 'SHOPLINE (sandbox)' } });
 	});
 });
 
