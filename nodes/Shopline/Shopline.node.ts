@@ -22,7 +22,9 @@ export class Shopline implements INodeType {
 		name: 'shopline',
 		icon: { light: 'file:../../icons/shopline.svg', dark: 'file:../../icons/shopline.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: simplified products in the common shape (name, stock); see productOutput.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: PANEL_DESCRIPTION,
 		defaults: { name: 'SHOPLINE' },

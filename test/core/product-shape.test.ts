@@ -82,6 +82,14 @@ describe('Simplify gives the common product shape', () => {
 		const many = await shopline({ resource: 'product', operation: 'getMany', returnAll: true });
 		for (const { json } of many.items) expect(commonProductSchema.safeParse(json).success).toBe(true);
 	});
+
+	it('a SHOPLINE node saved at version 1 still reads title and quantity (its simplified keys then)', async () => {
+		const p = [...sandbox.shopline.products.values()].find((x) => x.sku === 'P-BOBA')!;
+		const got = await runNode(h, { type: 'shopline', typeVersion: 1, parameters: { resource: 'product', operation: 'get', productId: p.id, language: 'en' }, credentials: { shoplineApi: sandbox.credentials.shoplineApi } });
+		const json = got.items[0].json as IDataObject & { variations: IDataObject[] };
+		expect(json).toMatchObject({ name: p.title_translations.en, title: p.title_translations.en, stock: p.quantity, quantity: p.quantity });
+		for (const v of json.variations) expect(v.quantity).toBe(v.stock);
+	});
 });
 
 describe('SHOPLINE product writes with Map Automatically', () => {

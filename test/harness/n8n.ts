@@ -317,6 +317,8 @@ export interface NodeUnderTest {
 	name?: string;
 	/** The workflow's time zone (settings.timezone); Asia/Bangkok when not given. */
 	timezone?: string;
+	/** The node's version; the one n8n gives a newly added node (defaultVersion) when not given. */
+	typeVersion?: number;
 }
 
 function fullType(type: string): string {
@@ -340,12 +342,20 @@ export function storeCredentials(h: Harness, credentials: Record<string, ICreden
 	return out;
 }
 
+/** The version n8n gives a node added in the editor: defaultVersion, else the highest listed. */
+function newNodeVersion(h: Harness, type: string): number {
+	const { description } = h.nodeTypes.getByNameAndVersion(type);
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	return description.defaultVersion ?? Math.max(...versions);
+}
+
 export function makeNode(h: Harness, spec: NodeUnderTest, credentials?: INode['credentials']): INode {
+	const type = fullType(spec.type);
 	return {
 		id: `node-${spec.name ?? 'Node'}`,
 		name: spec.name ?? 'Node',
-		type: fullType(spec.type),
-		typeVersion: 1,
+		type,
+		typeVersion: spec.typeVersion ?? newNodeVersion(h, type),
 		position: [200, 0],
 		parameters: spec.parameters,
 		credentials: credentials ?? storeCredentials(h, spec.credentials),

@@ -9,8 +9,19 @@ export const productOutputProperties: INodeProperties[] = [
 	languageProperty,
 ];
 
+/**
+ * Node version 1 simplified a product with `title` and `quantity` (variations too); 1.1 uses the
+ * common shape's `name` and `stock`. Nodes saved at version 1 get both, so their expressions still read.
+ */
+function withVersion1Keys(product: IDataObject): IDataObject {
+	const variations = Array.isArray(product.variations) ? (product.variations as IDataObject[]) : [];
+	return { ...product, title: product.name, quantity: product.stock, variations: variations.map((v) => ({ ...v, title: v.name, quantity: v.stock })) };
+}
+
 /** A read's output: the common product (name in one language, prices as numbers), or SHOPLINE's object. */
 export function productOutput(ctx: IExecuteFunctions, i: number, raw: IDataObject[]): IDataObject[] {
 	const { simplify, language } = readOutput(ctx, i);
-	return simplify ? raw.map((p) => toCommonProduct(p, language)) : raw;
+	if (!simplify) return raw;
+	const products = raw.map((p) => toCommonProduct(p, language) as unknown as IDataObject);
+	return ctx.getNode().typeVersion < 1.1 ? products.map(withVersion1Keys) : products;
 }
