@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { recordSandboxSecrets, serverLogFile } from './secrets';
 import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
-import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale } from './demo-expectations';
+import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale, expectPointsOncePerSale } from './demo-expectations';
 import { addActionAndFill, listActions, openEditor, panelEntries, pickFromList, screenshotPath, unrenderedCharacters } from './editor';
 
 jest.setTimeout(180_000);
@@ -107,6 +107,17 @@ describe('demo workflows', () => {
 		expect(again.filter((i) => i.json.action === 'updated').length).toBeGreaterThan(0);
 		expect(sandbox.venio.orders.size).toBe(orders);
 		await expectOneVenioOrderPerSale(sandbox);
+	});
+
+	it('demo 6 run again adds no points twice (each sale\'s remark is found in the points history first)', async () => {
+		const points = sandbox.shopline.memberPoints.length;
+		const again = await executeWorkflow(options, 'demoPosSalePoints6');
+		expect(again.data.resultData.error).toBeUndefined();
+		// Yesterday's sales still reach the check, which now leaves every one out.
+		expect(again.data.resultData.runData['Points to add']?.[0]?.data?.main?.[0]?.length).toBeGreaterThan(0);
+		expect(again.data.resultData.runData['Not credited yet']?.[0]?.data?.main?.[0] ?? []).toHaveLength(0);
+		expect(sandbox.shopline.memberPoints.length).toBe(points);
+		await expectPointsOncePerSale(sandbox);
 	});
 });
 
