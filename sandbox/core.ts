@@ -298,7 +298,8 @@ export class SandboxServer {
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		const max = this.options.maxBodyBytes ?? 5 * 1024 * 1024;
+		// Room for Venio's 10 MB attachments [INF] with their multipart envelope.
+		const max = this.options.maxBodyBytes ?? 12 * 1024 * 1024;
 		let tooBig = false;
 		for await (const chunk of req) {
 			size += (chunk as Buffer).length;

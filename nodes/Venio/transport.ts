@@ -8,6 +8,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { VendorErrorInfo } from '../shared/errors';
+import type { MultipartPart } from '../shared/multipart';
 import { offsetPage, paginate, type PageWindow } from '../shared/pagination';
 import { apiRequest, type RequestContext, type VendorApi } from '../shared/transport';
 import { venioBaseUrl } from './baseUrl';
@@ -76,6 +77,8 @@ export interface VenioRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: unknown;
+	/** An upload: multipart/form-data parts (see nodes/shared/multipart.ts). */
+	multipart?: MultipartPart[];
 	/** Safe to send again after an unknown outcome: reads, updates and upserts keyed by a code. */
 	idempotent?: boolean;
 	itemIndex?: number;

@@ -26,6 +26,7 @@ import {
 
 import { genericErrorInfo, isHtml, mapEnvelopeFailure, mapHttpFailure, readableText, tokenRequestErrorIn, type VendorErrorInfo } from './errors';
 import { holdAfterRateLimit, waitForSlot, type RateBudget } from './limiter';
+import { encodeMultipart, type MultipartPart } from './multipart';
 import { redirectRefusalIn, sendWithinOrigin } from './redirects';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
@@ -77,6 +78,8 @@ export interface ApiRequest {
 	idempotent?: boolean;
 	/** Download bytes: the full response `{ body: Buffer, headers, statusCode }` is returned. */
 	binary?: boolean;
+	/** Upload: sent as multipart/form-data (text fields and files) instead of `body`. */
+	multipart?: MultipartPart[];
 	/** How arrays go in the query: `key[]=a&key[]=b` (default) or `key=a&key=b`. */
 	arrayFormat?: 'brackets' | 'repeat';
 	itemIndex?: number;
@@ -171,12 +174,14 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 	// changes at every renewal), else the static token.
 	const laneKey = credentialKey(api.name, credentials, credentials.clientId ? ['baseUrl', 'clientId'] : ['baseUrl', 'accessToken', 'token']);
 	const budget: RateBudget = { perSecond: api.requestsPerSecond ?? 0, processes: Number(credentials.sharingProcesses ?? 1) };
+	// Encoded once: a retry or a same-origin redirect sends the same bytes and boundary.
+	const form = request.multipart ? encodeMultipart(request.multipart) : undefined;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${api.baseUrl(credentials).replace(/\/+$/, '')}${request.path}`,
 		qs: request.qs,
-		body: request.body as IDataObject,
-		headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+		body: (form?.body ?? request.body) as IDataObject,
+		headers: { Accept: 'application/json', ...(form ? { 'Content-Type': form.contentType } : {}), ...(request.headers ?? {}) },
 		json: !request.binary,
 		timeout: timeoutSeconds * 1000,
 		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
@@ -232,6 +237,8 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 				continue;
 			}
 			failure = failureOf(error);
+			// A download's error answer arrives as bytes: read back, so the vendor's code and words show.
+			if (request.binary) failure.body = bytesAsText(failure.body);
 			// Built from the words alone: the client's error object holds the request, headers included.
 			if (failure.status === undefined && !failure.code) {
 				throw new NodeOperationError(node, `${api.name}: the request could not be sent (${String((error as Error)?.message ?? error)})`, { itemIndex: request.itemIndex });
@@ -272,6 +279,14 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 		waited += wait;
 		await sleep(wait);
 	}
+}
+
+/** A downloaded error body: its JSON when it is JSON, else its text. */
+function bytesAsText(body: unknown): unknown {
+	if (!(body instanceof ArrayBuffer) && !Buffer.isBuffer(body)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	const parsed = parseBodyText(text);
+	return parsed.ok ? parsed.value : text;
 }
 
 function describeFailure(failure: Failure): string {
