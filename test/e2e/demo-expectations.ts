@@ -66,7 +66,7 @@ export async function expectOneVenioOrderPerSale(sandbox: Sandbox): Promise<void
 }
 
 /** Demo 6's rule: 1 SHOPLINE member point per 25 baht of a POS sale, the sale's receipt number in the remark. */
-const POINTS_PER_BAHT = 1 / 25;
+const BAHT_PER_POINT = 25;
 const pointsRemark = (receiptNo: string) => `MeeDee POS sale ${receiptNo}`;
 
 /**
@@ -80,7 +80,7 @@ export async function posSalePointsExpected(sandbox: Sandbox): Promise<Array<{ c
 	const expected: Array<{ customerId: string; value: number; remarks: string }> = [];
 	for (const sale of await yesterdaysPosSales(sandbox)) {
 		const phone = sale.customer_id ? phoneOf.get(sale.customer_id) : null;
-		const value = Math.floor(Number(sale.total) * POINTS_PER_BAHT);
+		const value = Math.floor(Number(sale.total) / BAHT_PER_POINT);
 		if (!phone || value < 1) continue;
 		const { items } = await vendorGet(sandbox, 'shopline', `/customers/search?mobile_phone=${encodeURIComponent(phone)}`);
 		if (items.length) expected.push({ customerId: (items as Array<{ id: string }>)[0].id, value, remarks: pointsRemark(sale.receipt_no) });
