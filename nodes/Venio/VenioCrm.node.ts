@@ -12,6 +12,7 @@ import * as product from './actions/product';
 import * as quotation from './actions/quotation';
 import * as salesOrder from './actions/salesOrder';
 import * as setting from './actions/setting';
+import * as storage from './actions/storage';
 import * as task from './actions/task';
 import { loadOptions } from './lists';
 import { listSearch } from './locators';
@@ -49,6 +50,7 @@ export class VenioCrm implements INodeType {
 					{ name: 'Quotation', value: 'quotation' },
 					{ name: 'Sales Order', value: 'salesOrder' },
 					{ name: 'Setting', value: 'setting' },
+					{ name: 'Storage', value: 'storage' },
 					{ name: 'Task', value: 'task' },
 				],
 				default: 'customer',
@@ -65,6 +67,7 @@ export class VenioCrm implements INodeType {
 			...activity.description,
 			...task.description,
 			...venioCase.description,
+			...storage.description,
 		],
 	};
 
@@ -84,6 +87,7 @@ export class VenioCrm implements INodeType {
 			activity: activity.operations,
 			task: task.operations,
 			case: venioCase.operations,
+			storage: storage.operations,
 		});
 	}
 }

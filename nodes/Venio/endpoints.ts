@@ -91,3 +91,26 @@ export const CASE_PATHS = {
 	get: (caseNo: string) => `/v1/case/${encodeURIComponent(caseNo)}`,
 	categories: '/v1/case/categories',
 };
+
+// [INF] Customer files, storage and chat: seed 000's menu names Customer → Get file categories (GET)
+// and Attach files category (POST), Storage → Upload / Get / Delete file attachments and Chat → Post
+// Send message without paths or bodies; the portal pages and public code we searched show none. The
+// paths below follow the documented ones (lower case, /v1, the record's id last). docs/vendors/venio.md
+// lists what each body and answer is assumed to hold.
+export const CUSTOMER_FILE_PATHS = {
+	categories: '/v1/customers/files/categories',
+	attach: '/v1/customers/files',
+};
+
+export const STORAGE_PATHS = {
+	upload: '/v1/storage/attachments',
+	get: (id: string) => `/v1/storage/attachments/${encodeURIComponent(id)}`,
+	delete: (id: string) => `/v1/storage/attachments/${encodeURIComponent(id)}`,
+};
+
+// [INF] The multipart field that carries the file (the form name most APIs use for one file).
+export const STORAGE_FILE_FIELD = 'file';
+
+// [INF] Largest file the node uploads: 10 MB. Gofive publishes no limit; this is the attachment limit
+// Venio's web app is assumed to apply. Checked before any upload, so a too-large file never leaves n8n.
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

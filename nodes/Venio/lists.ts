@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ACTIVITY_PATHS, CASE_PATHS, CONTRACT_PATHS, DEAL_PATHS } from './endpoints';
+import { ACTIVITY_PATHS, CASE_PATHS, CONTRACT_PATHS, CUSTOMER_FILE_PATHS, DEAL_PATHS } from './endpoints';
 import { venioEnquiry, venioRequest, type RequestContext } from './transport';
 
 export interface ReferenceList {
@@ -72,6 +72,11 @@ export const LISTS = {
 		read: getAll(CASE_PATHS.categories),
 		option: (x) => ({ name: String(x.categoryName), value: Number(x.categoryId) }),
 	},
+	// "Get file categories" (seed 000's menu; path [INF]): the kinds of file a customer's files are filed under.
+	fileCategories: {
+		read: getAll(CUSTOMER_FILE_PATHS.categories),
+		option: (x) => ({ name: String(x.fileCategoryName), value: Number(x.fileCategoryId) }),
+	},
 } satisfies Record<string, ReferenceList>;
 
 /** A board's stages (every board's when none is given), in pipeline order. */
@@ -111,6 +116,9 @@ export const loadOptions = {
 	},
 	async getCaseCategories(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.caseCategories);
+	},
+	async getFileCategories(this: ILoadOptionsFunctions) {
+		return await options(this, LISTS.fileCategories);
 	},
 	async getDealBoards(this: ILoadOptionsFunctions) {
 		return await options(this, LISTS.dealBoards);

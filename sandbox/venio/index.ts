@@ -47,6 +47,7 @@
  *   employeeEnquiry       POST   /v1/Employees/Enquiry                   [PUB code] {keyword?, skip?, pageLength?}
  *   employeeGet, expense* GET /v1/employees/{code}; POST /v1/expenses, /v1/expenses/enquiry; GET|PUT /v1/expenses/{id}  [INF] (expenses.ts)
  *   contract*             GET /v1/contracts/types|templates|{no}; POST /v1/contracts, …/service-agreement, …/{no}/send  [INF] (contracts.ts)
+ *   storage*, fileCategories, customerAttach  POST|GET|DELETE /v1/storage/attachments[/{id}] (multipart upload); GET /v1/customers/files/categories; POST /v1/customers/files  [INF] (storage.ts)
  *   soUpsert              POST   /v2/salesorder                          [INF] body mirrors GET; no salesOrderNo → 201
  *   soEnquiry             POST   /v2/salesorder/enquiry {skip, take|pageLength, referenceNo?, keyword?, customerCode?, statuses?} [INF] no search is documented; shaped like Quotation Enquiry
  *   soById                GET    /v2/salesorder/id/{salesOrderId}        [INF] path; data:[order]
@@ -106,6 +107,7 @@ import { type Deal, DEAL_ROUTES, type DealLists, dealOut, seedDealLists } from '
 import { CONTRACT_ROUTES, ContractBook, contractOut } from './contracts';
 import { EXPENSE_ROUTES, ExpenseBook, expenseOut } from './expenses';
 import { SETTING_ROUTES } from './settings';
+import { attachmentOut, StorageBook, STORAGE_ROUTES } from './storage';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
 
@@ -148,6 +150,7 @@ export class VenioSim extends Vendor {
 	activities: Activity[] = [];
 	tasks: Task[] = [];
 	cases: Case[] = [];
+	storageBook = new StorageBook();
 
 	constructor(private readonly initial: Partial<VenioOptions> = {}) {
 		super('venio', '/venio', () => ({
@@ -223,6 +226,7 @@ export class VenioSim extends Vendor {
 			...CONTRACT_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
+			...STORAGE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 		];
 		for (const [key, method, fallback, handler, legacy] of table) {
 			const path = this.options.paths[key] ?? fallback;
@@ -256,7 +260,8 @@ export class VenioSim extends Vendor {
 					this.failNext--;
 					throw new Error('injected failure');
 				}
-				if (req.body === INVALID_JSON) throw invalid(['Request body is not valid JSON']);
+				// A multipart upload is not JSON: its handler reads rawBody.
+				if (req.body === INVALID_JSON && !/^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))) throw invalid(['Request body is not valid JSON']);
 				return await handler(req);
 			} catch (error) {
 				if (error instanceof VenioError) return error.response();
@@ -365,6 +370,7 @@ export class VenioSim extends Vendor {
 		seed(this, customers);
 		this.expenseBook.reset(this);
 		this.contractBook.reset(this);
+		this.storageBook.reset();
 	}
 
 	// ----- Inspection and control ---------------------------------------------------------------------
@@ -391,6 +397,7 @@ export class VenioSim extends Vendor {
 			activities: this.activities.map((a) => activityOut(this, a)),
 			tasks: this.tasks.map(taskOut),
 			cases: this.cases.map((c) => caseOut(this, c)),
+			attachments: [...this.storageBook.attachments.values()].map(attachmentOut),
 			deliveries: this.deliveries,
 			webhookUrls: this.options.webhookUrls,
 		};

@@ -15,7 +15,8 @@ export type RouteKey =
 	| 'employeeGet' | 'expenseCreate' | 'expenseEnquiry' | 'expenseGet' | 'expenseUpdate'
 	| 'contractTypes' | 'contractTemplates' | 'contractUpsert' | 'contractServiceUpsert' | 'contractSend' | 'contractGet' | 'headerTemplates'
 	| 'activityUpsert' | 'activityEnquiry' | 'keyActivities' | 'activityByNo' | 'activityById' | 'taskCreate'
-	| 'caseCreate' | 'caseCategories' | 'caseGet' | 'caseUpdate';
+	| 'caseCreate' | 'caseCategories' | 'caseGet' | 'caseUpdate'
+	| 'storageUpload' | 'storageGet' | 'storageDelete' | 'fileCategories' | 'customerAttach';
 
 export type WebhookEvent = 'created' | 'updated' | 'approved' | 'rejected' | 'payment';
 
@@ -38,6 +39,8 @@ export interface VenioOptions {
 	forbiddenPaths: string[];
 	// [INF] Enquiry pageLength upper bound; a `total` beside `data` in enquiry answers.
 	maxPageLength: number;
+	// [INF] Largest file Storage → Upload takes (Gofive publishes none; the node's limit, endpoints.ts).
+	maxAttachmentBytes: number;
 	enquiryIncludesTotal: boolean;
 	// [INF] customerName uniqueness ignores case and outer spaces.
 	nameCaseInsensitive: boolean;
@@ -68,6 +71,7 @@ export const defaultVenioOptions = (): VenioOptions => ({
 	notFoundStatus: 400,
 	forbiddenPaths: [],
 	maxPageLength: 100,
+	maxAttachmentBytes: 10 * 1024 * 1024,
 	enquiryIncludesTotal: false,
 	nameCaseInsensitive: true,
 	validateEmployees: true,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, type ResourceOperations } from '../../../shared/router';
 import * as addEvent from './addEvent.operation';
+import * as attachFiles from './attachFiles.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as createSatisfaction from './createSatisfaction.operation';
 import * as deleteEvent from './deleteEvent.operation';
@@ -9,6 +10,7 @@ import * as getByCode from './getByCode.operation';
 import * as getByName from './getByName.operation';
 import * as getEvents from './getEvents.operation';
 import * as getEventTypes from './getEventTypes.operation';
+import * as getFileCategories from './getFileCategories.operation';
 import * as getMany from './getMany.operation';
 import * as updateEvent from './updateEvent.operation';
 
@@ -23,6 +25,8 @@ export const operations: ResourceOperations = {
 	deleteEvent,
 	getEventTypes,
 	createSatisfaction,
+	getFileCategories,
+	attachFiles,
 };
 
 export const description: INodeProperties[] = [
@@ -39,6 +43,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete Event', value: 'deleteEvent', action: 'Delete a customer event', description: 'Delete a customer event' },
 			{ name: 'Get Event Types', value: 'getEventTypes', action: 'Get customer event types', description: 'List the event types set up in Venio' },
 			{ name: 'Create Satisfaction', value: 'createSatisfaction', action: 'Create a customer satisfaction score', description: 'Record a satisfaction score (1–5) for a customer' },
+			{ name: 'Get File Categories', value: 'getFileCategories', action: 'Get customer file categories', description: 'List the categories a customer’s files are filed under' },
+			{ name: 'Attach Files', value: 'attachFiles', action: 'Attach files to a customer', description: 'File uploaded attachments on a customer under a file category' },
 		],
 		'createOrUpdate',
 	),
@@ -52,4 +58,6 @@ export const description: INodeProperties[] = [
 	...deleteEvent.description,
 	...getEventTypes.description,
 	...createSatisfaction.description,
+	...getFileCategories.description,
+	...attachFiles.description,
 ];
