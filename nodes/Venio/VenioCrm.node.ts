@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { route } from '../shared/router';
 import * as activity from './actions/activity';
 import * as venioCase from './actions/case';
+import * as chat from './actions/chat';
 import * as customer from './actions/customer';
 import * as contract from './actions/contract';
 import * as deal from './actions/deal';
@@ -41,6 +42,7 @@ export class VenioCrm implements INodeType {
 				options: [
 					{ name: 'Activity', value: 'activity' },
 					{ name: 'Case', value: 'case' },
+					{ name: 'Chat', value: 'chat' },
 					{ name: 'Contract', value: 'contract' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Deal', value: 'deal' },
@@ -68,6 +70,7 @@ export class VenioCrm implements INodeType {
 			...task.description,
 			...venioCase.description,
 			...storage.description,
+			...chat.description,
 		],
 	};
 
@@ -88,6 +91,7 @@ export class VenioCrm implements INodeType {
 			task: task.operations,
 			case: venioCase.operations,
 			storage: storage.operations,
+			chat: chat.operations,
 		});
 	}
 }

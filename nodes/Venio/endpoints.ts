@@ -114,3 +114,6 @@ export const STORAGE_FILE_FIELD = 'file';
 // [INF] Largest file the node uploads: 10 MB. Gofive publishes no limit; this is the attachment limit
 // Venio's web app is assumed to apply. Checked before any upload, so a too-large file never leaves n8n.
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+// [INF] Send Message: roomId (the Chat webhook's Data.ChatMessage.RoomId [PUB code]) and the text.
+export const CHAT_PATHS = { send: '/v1/chat/messages' };

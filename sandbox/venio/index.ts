@@ -48,6 +48,7 @@
  *   employeeGet, expense* GET /v1/employees/{code}; POST /v1/expenses, /v1/expenses/enquiry; GET|PUT /v1/expenses/{id}  [INF] (expenses.ts)
  *   contract*             GET /v1/contracts/types|templates|{no}; POST /v1/contracts, …/service-agreement, …/{no}/send  [INF] (contracts.ts)
  *   storage*, fileCategories, customerAttach  POST|GET|DELETE /v1/storage/attachments[/{id}] (multipart upload); GET /v1/customers/files/categories; POST /v1/customers/files  [INF] (storage.ts)
+ *   chatSend              POST   /v1/chat/messages {roomId, message}      [INF] (chat.ts)
  *   soUpsert              POST   /v2/salesorder                          [INF] body mirrors GET; no salesOrderNo → 201
  *   soEnquiry             POST   /v2/salesorder/enquiry {skip, take|pageLength, referenceNo?, keyword?, customerCode?, statuses?} [INF] no search is documented; shaped like Quotation Enquiry
  *   soById                GET    /v2/salesorder/id/{salesOrderId}        [INF] path; data:[order]
@@ -108,6 +109,7 @@ import { CONTRACT_ROUTES, ContractBook, contractOut } from './contracts';
 import { EXPENSE_ROUTES, ExpenseBook, expenseOut } from './expenses';
 import { SETTING_ROUTES } from './settings';
 import { attachmentOut, StorageBook, STORAGE_ROUTES } from './storage';
+import { ChatBook, CHAT_ROUTES, chatMessageOut } from './chat';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
 
@@ -151,6 +153,7 @@ export class VenioSim extends Vendor {
 	tasks: Task[] = [];
 	cases: Case[] = [];
 	storageBook = new StorageBook();
+	chatBook = new ChatBook();
 
 	constructor(private readonly initial: Partial<VenioOptions> = {}) {
 		super('venio', '/venio', () => ({
@@ -227,6 +230,7 @@ export class VenioSim extends Vendor {
 			...EXPENSE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...DEAL_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			...STORAGE_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
+			...CHAT_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 		];
 		for (const [key, method, fallback, handler, legacy] of table) {
 			const path = this.options.paths[key] ?? fallback;
@@ -371,6 +375,7 @@ export class VenioSim extends Vendor {
 		this.expenseBook.reset(this);
 		this.contractBook.reset(this);
 		this.storageBook.reset();
+		this.chatBook.reset();
 	}
 
 	// ----- Inspection and control ---------------------------------------------------------------------
@@ -398,6 +403,7 @@ export class VenioSim extends Vendor {
 			tasks: this.tasks.map(taskOut),
 			cases: this.cases.map((c) => caseOut(this, c)),
 			attachments: [...this.storageBook.attachments.values()].map(attachmentOut),
+			chatMessages: this.chatBook.messages.map(chatMessageOut),
 			deliveries: this.deliveries,
 			webhookUrls: this.options.webhookUrls,
 		};

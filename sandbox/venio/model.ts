@@ -16,7 +16,7 @@ export type RouteKey =
 	| 'contractTypes' | 'contractTemplates' | 'contractUpsert' | 'contractServiceUpsert' | 'contractSend' | 'contractGet' | 'headerTemplates'
 	| 'activityUpsert' | 'activityEnquiry' | 'keyActivities' | 'activityByNo' | 'activityById' | 'taskCreate'
 	| 'caseCreate' | 'caseCategories' | 'caseGet' | 'caseUpdate'
-	| 'storageUpload' | 'storageGet' | 'storageDelete' | 'fileCategories' | 'customerAttach';
+	| 'storageUpload' | 'storageGet' | 'storageDelete' | 'fileCategories' | 'customerAttach' | 'chatSend';
 
 export type WebhookEvent = 'created' | 'updated' | 'approved' | 'rejected' | 'payment';
 
