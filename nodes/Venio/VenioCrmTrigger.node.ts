@@ -1,7 +1,8 @@
 /**
- * Receives Venio's sales-order webhook, `{"Data":{"SaleOrderNo":"…", …}}`. Venio does not sign
- * it, so the URL carries a secret token (checked in constant time). A re-sent delivery of the same
- * event is emitted once. Optionally the full order is fetched, as Venio's own examples do.
+ * Receives Venio's webhooks: the sales-order one, `{"Data":{"SaleOrderNo":"…", …}}`, and the topic
+ * ones for deals, customers and activities, `{Topic, Event, Data}` (webhookTopics.ts). Venio does not
+ * sign them, so the URL carries a secret token (checked in constant time). Only the chosen events
+ * start the workflow; a re-sent delivery is emitted once. Optionally the full record is fetched.
  */
 import {
 	NodeApiError,
@@ -20,8 +21,9 @@ import { simplifyProperty } from '../shared/router';
 import { claimDelivery, recordDeliveries, releaseDelivery } from '../shared/deliveries';
 import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
 import { getSalesOrder } from './actions/salesOrder/shared';
-import { toCommonOrder } from './simplify';
+import { toCommonCustomer, toCommonOrder } from './simplify';
 import { PANEL_DESCRIPTION } from './panel';
+import { fetchTopicRecord, keyField, recordKey, SALES_ORDER_EVENTS, TOPIC_EVENT_OPTIONS, topicDelivery, topicEventKey } from './webhookTopics';
 
 /** The webhook's own `Data` object, wherever the output keeps it (raw, Simplify's `extra`, or as is). */
 function deliveryOf(json: IDataObject): IDataObject {
@@ -29,10 +31,41 @@ function deliveryOf(json: IDataObject): IDataObject {
 	return ((extra?.webhook ?? json.webhook ?? json) as IDataObject) ?? {};
 }
 
-/** [INF] Event and DateModified: a re-sent delivery repeats all three. */
+/** [INF] Event and DateModified: a re-sent delivery repeats all three. Topic deliveries: see topicEventKey. */
 function eventKey(data: IDataObject): string | undefined {
+	if (typeof data.Topic === 'string') return topicEventKey(data);
 	const orderNo = typeof data.SaleOrderNo === 'string' ? data.SaleOrderNo.trim() : '';
 	return orderNo ? [orderNo, data.Event ?? '', data.DateModified ?? ''].join('|') : undefined;
+}
+
+/** A deal, customer or activity delivery: filtered by the chosen events, optionally the full record. */
+async function receiveTopic(this: IWebhookFunctions, delivery: NonNullable<ReturnType<typeof topicDelivery>>, events: string[]): Promise<IWebhookResponseData> {
+	if (!delivery.topic || !events.includes(delivery.choice)) return { webhookResponse: { received: true, ignored: true } };
+	const key = recordKey(delivery);
+	if (!key) {
+		this.getResponseObject().status(400).json({ error: `Data.${keyField(delivery.topic)} is missing` });
+		return { noWebhookResponse: true };
+	}
+	const ledgerKey = topicEventKey(delivery.body) as string;
+	if (!claimDelivery(this, ledgerKey)) return { webhookResponse: { received: true, duplicate: true } };
+	const webhook: IDataObject = { Topic: delivery.body.Topic, Event: delivery.body.Event, Data: delivery.data };
+	let json: IDataObject = webhook;
+	if (this.getNodeParameter('fetchFullOrder', true) as boolean) {
+		try {
+			const record = await fetchTopicRecord.call(this, delivery.topic, key);
+			// Customers have the pack's common shape (Simplify); deals and activities stay as Venio sends them.
+			if (delivery.topic === 'Customer' && (this.getNodeParameter('simplify', true) as boolean)) {
+				const common = toCommonCustomer(record);
+				common.extra.webhook = webhook;
+				json = common;
+			} else json = { ...record, webhook };
+		} catch (error) {
+			// As for orders: a failed fetch is forgotten, so Venio's re-send is processed.
+			releaseDelivery(this, ledgerKey);
+			throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+		}
+	}
+	return { workflowData: [this.helpers.returnJsonArray(json)] };
 }
 
 export class VenioCrmTrigger implements INodeType {
@@ -42,7 +75,7 @@ export class VenioCrmTrigger implements INodeType {
 		icon: { light: 'file:../../icons/venio.svg', dark: 'file:../../icons/venio.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["fetchFullOrder"] ? "Sales order (full)" : "Sales order event"}}',
+		subtitle: '={{($parameter["events"] || []).length + " event type(s)" + ($parameter["fetchFullOrder"] ? ", full record" : "")}}',
 		description: PANEL_DESCRIPTION,
 		defaults: { name: 'Venio CRM Trigger' },
 		inputs: [],
@@ -67,11 +100,21 @@ export class VenioCrmTrigger implements INodeType {
 				description: 'A long random value of your choice, added to the URL as ?token=… . Requests without it are refused with 401.',
 			},
 			{
-				displayName: 'Fetch Full Sales Order',
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [{ name: 'Sales Order (Any Event)', value: SALES_ORDER_EVENTS, description: 'Created, updated, approved, rejected or paid' }, ...TOPIC_EVENT_OPTIONS],
+				default: [SALES_ORDER_EVENTS],
+				description: 'Which Venio events start the workflow. Others are answered and ignored.',
+			},
+			{
+				displayName: 'Fetch Full Record',
 				name: 'fetchFullOrder',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to read the whole sales order from Venio (one request per event). Off: output the webhook’s own fields only.',
+				description:
+					'Whether to read the whole sales order, deal, customer or activity from Venio (one request per event), with the webhook under "webhook". Off: output what the webhook sent.',
 			},
 			{ ...simplifyProperty, displayOptions: { show: { fetchFullOrder: [true] } } },
 		],
@@ -83,6 +126,10 @@ export class VenioCrmTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (refusedToken(this, this.getNodeParameter('secretToken'))) return { noWebhookResponse: true };
 		const body = this.getBodyData() as IDataObject;
+		const events = this.getNodeParameter('events', [SALES_ORDER_EVENTS]) as string[];
+		const topic = topicDelivery(body);
+		if (topic) return await receiveTopic.call(this, topic, events);
+		if (!events.includes(SALES_ORDER_EVENTS)) return { webhookResponse: { received: true, ignored: true } };
 		const data = (body.Data && typeof body.Data === 'object' ? body.Data : body) as IDataObject;
 		const orderNo = typeof data.SaleOrderNo === 'string' ? data.SaleOrderNo.trim() : '';
 		if (!orderNo) {

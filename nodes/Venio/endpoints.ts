@@ -117,3 +117,12 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 // [INF] Send Message: roomId (the Chat webhook's Data.ChatMessage.RoomId [PUB code]) and the text.
 export const CHAT_PATHS = { send: '/v1/chat/messages' };
+
+// [INF] Webhook topics: Venio's topic webhooks send {Topic, Event, Data} (Chat/Message seen in public
+// code [PUB code]); the deal, customer and activity topic names, their events and the key each Data
+// carries are assumed, shaped like that one. The trigger fetches the record by this key.
+export const WEBHOOK_TOPICS = {
+	Deal: { label: 'Deal', key: 'DealId', events: ['Created', 'Updated'] },
+	Customer: { label: 'Customer', key: 'CustomerCode', events: ['Created', 'Updated'] },
+	Activity: { label: 'Activity', key: 'ActivityId', events: ['Created', 'Updated'] },
+} as const;

@@ -73,7 +73,8 @@
  *
  * Outbound webhook (sales orders): POST {"Data":{"SaleOrderNo","Event","DateModified", + [INF] extras}}
  * to every configured URL on create/update/approve/reject/payment; unsigned; deliveries recorded and
- * re-sendable unchanged (control {action:'redeliver', index}).
+ * re-sendable unchanged (control {action:'redeliver', index}). Deals, customers and activities:
+ * {Topic, Event, Data} on demand (control {action:'emitTopic', topic, event, key?}; topics.ts).
  *
  * Guesses, each marked `// [INF]` below and adjustable through VenioOptions / control({action:'configure'}):
  *  - paths marked [INF] above; the /dev mirror; not-found answers HTTP 400 with 4001.
@@ -112,6 +113,7 @@ import { attachmentOut, StorageBook, STORAGE_ROUTES } from './storage';
 import { ChatBook, CHAT_ROUTES, chatMessageOut } from './chat';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
+import { emitTopic } from './topics';
 
 export * from './model';
 export { bkkDay, bkkTime, invalid, isDay, legacyOk, ok, VenioError } from './helpers';
@@ -413,6 +415,7 @@ export class VenioSim extends Vendor {
 	 * Control actions (POST /__sandbox/control/venio):
 	 *  {action:'setWebhook', url | urls}   replace the webhook URL list ('' or [] switches it off)
 	 *  {action:'redeliver', index}          re-send delivery `index` unchanged
+	 *  {action:'emitTopic', topic, event, key?}  send a {Topic, Event, Data} delivery (topics.ts)
 	 *  {action:'expireTokens'}              every issued token stops working now
 	 *  {action:'failNext', count}           the next `count` API calls answer 500 E9905
 	 *  {action:'seed', customers}           records back to the fixtures, with that many customers
@@ -423,6 +426,8 @@ export class VenioSim extends Vendor {
 			case 'setWebhook':
 				this.options.webhookUrls = (Array.isArray(body.urls) ? body.urls : [body.url]).filter((u: unknown) => typeof u === 'string' && u);
 				return { ok: true, webhookUrls: this.options.webhookUrls };
+			case 'emitTopic':
+				return emitTopic(this, body);
 			case 'redeliver': {
 				const d = this.redeliver(Number(body.index));
 				return d ? { ok: true, delivery: d } : { ok: false, error: 'no such delivery' };

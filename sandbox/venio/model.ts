@@ -180,8 +180,9 @@ export interface CustomerEvent {
 export interface Delivery {
 	index: number;
 	url: string;
-	event: WebhookEvent;
-	payload: { Data: Record<string, unknown> };
+	/** A sales-order event, or a topic delivery's `Deal.Created` (topics.ts). */
+	event: WebhookEvent | `${string}.${string}`;
+	payload: { Data: Record<string, unknown>; Topic?: string; Event?: string };
 	status: number;
 	attempts: number;
 	redeliveryOf: number | null;

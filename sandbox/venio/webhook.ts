@@ -16,7 +16,7 @@ export function notify(sim: VenioSim, o: SalesOrder, event: WebhookEvent): void 
 	for (const url of sim.options.webhookUrls) deliver(sim, url, event, { Data }, null);
 }
 
-export function deliver(sim: VenioSim, url: string, event: WebhookEvent, payload: Delivery['payload'], redeliveryOf: number | null): Delivery {
+export function deliver(sim: VenioSim, url: string, event: Delivery['event'], payload: Delivery['payload'], redeliveryOf: number | null): Delivery {
 	const d: Delivery = { index: sim.deliveries.length, url, event, payload, status: 0, attempts: 0, redeliveryOf };
 	sim.deliveries.push(d);
 	const options = { retries: sim.options.webhookRetries, timeoutMs: sim.options.webhookTimeoutMs, retryDelayMs: 50 };
