@@ -118,6 +118,21 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 // [INF] Send Message: roomId (the Chat webhook's Data.ChatMessage.RoomId [PUB code]) and the text.
 export const CHAT_PATHS = { send: '/v1/chat/messages' };
 
+// Product extras. Documented [PUB developer.gofive.co.th]: Get Products By Filter POST
+// /v1/products/getProduct (api-3607153), Verify Serial Number POST /v3/products/serials/verification
+// (api-4028746); the menu names GET /v3/Products/serials/status. [INF] the rest: Get a Product Ticket,
+// Get Product Properties and Create or Update Codeguard Products are on the menu without a path;
+// below /v3/products like their neighbours. The serial status query key and the codeguard body too.
+export const PRODUCT_PATHS = {
+	ticket: (ticketNo: string) => `/v3/products/tickets/${encodeURIComponent(ticketNo)}`,
+	properties: '/v3/products/properties',
+	byFilter: '/v1/products/getProduct',
+	verifySerial: '/v3/products/serials/verification',
+	serialStatus: '/v3/products/serials/status',
+	serialStatusQueryKey: 'serialNumber',
+	codeguard: '/v3/products/codeguard',
+};
+
 // [INF] Webhook topics: Venio's topic webhooks send {Topic, Event, Data} (Chat/Message seen in public
 // code [PUB code]); the deal, customer and activity topic names, their events and the key each Data
 // carries are assumed, shaped like that one. The trigger fetches the record by this key.

@@ -70,6 +70,8 @@
  *   productStock          PUT    /v3/products/{productCode}/stock {qty, warehouseCode} [INF] sets that warehouse's qty
  *   units                 GET    /v1/products/units                      [SEED A]
  *   groups                GET    /v1/products/groups                     [INF] path
+ *   productFilter, serialVerify  POST /v1/products/getProduct, /v3/products/serials/verification [PUB]; serialStatus GET /v3/products/serials/status [PUB menu]
+ *   productTicket, productProperties, codeguardUpsert  GET /v3/products/tickets/{no}, /v3/products/properties; POST /v3/products/codeguard [INF] (productExtras.ts)
  *
  * Outbound webhook (sales orders): POST {"Data":{"SaleOrderNo","Event","DateModified", + [INF] extras}}
  * to every configured URL on create/update/approve/reject/payment; unsigned; deliveries recorded and
@@ -113,6 +115,7 @@ import { attachmentOut, StorageBook, STORAGE_ROUTES } from './storage';
 import { ChatBook, CHAT_ROUTES, chatMessageOut } from './chat';
 import { seed } from './seed';
 import { flush, redeliver } from './webhook';
+import { PRODUCT_EXTRA_ROUTES, ProductExtrasBook } from './productExtras';
 import { emitTopic } from './topics';
 
 export * from './model';
@@ -150,6 +153,7 @@ export class VenioSim extends Vendor {
 	deals = new Map<number, Deal>();
 	dealLists: DealLists = seedDealLists();
 	expenseBook = new ExpenseBook();
+	productExtras = new ProductExtrasBook();
 	contractBook = new ContractBook();
 	activities: Activity[] = [];
 	tasks: Task[] = [];
@@ -219,6 +223,7 @@ export class VenioSim extends Vendor {
 			['qtGet', 'GET', '/v1/quotation/:quotationNo', (r) => ok(this.quotationOut(this.quotation(r.params.quotationNo)))],
 			['qtConvert', 'POST', '/v1/quotation/:quotationNo/convert-to-salesorder', (r) => convertQuotation(this, r)],
 			['qtCancel', 'PUT', '/v1/quotation/:quotationNo/cancel', (r) => cancelQuotation(this, r)],
+			...PRODUCT_EXTRA_ROUTES.map(([key, method, path, handler]): [RouteKey, string, string, H] => [key, method, path, (r) => handler(this, r)]),
 			['productUpsert', 'POST', '/v3/products', (r) => upsertProduct(this, r)],
 			['productList', 'GET', '/v3/products', (r) => listProducts(this, r)],
 			['productGet', 'GET', '/v3/products/:productCode', (r) => ok(this.productOut(this.product(r.params.productCode)))],
@@ -376,6 +381,7 @@ export class VenioSim extends Vendor {
 		seed(this, customers);
 		this.expenseBook.reset(this);
 		this.contractBook.reset(this);
+		this.productExtras.reset(this);
 		this.storageBook.reset();
 		this.chatBook.reset();
 	}

@@ -11,6 +11,7 @@ export type RouteKey =
 	| 'eventDelete' | 'employees' | 'employeeEnquiry' | 'soUpsert' | 'soEnquiry' | 'soById' | 'soByNo' | 'soApprove' | 'soReject'
 	| 'soPayment' | 'soTracking' | 'soAttachment' | 'legacySoById' | 'qtUpsert' | 'qtEnquiry' | 'qtGet' | 'qtConvert'
 	| 'qtCancel' | 'productUpsert' | 'productList' | 'productGet' | 'productStock' | 'units' | 'groups'
+	| 'productProperties' | 'productTicket' | 'productFilter' | 'serialVerify' | 'serialStatus' | 'codeguardUpsert'
 	| 'dealCreate' | 'dealEnquiry' | 'dealBoards' | 'dealStages' | 'dealInterests' | 'dealLabels' | 'dealMissedReasons' | 'dealGet' | 'dealUpdate'
 	| 'employeeGet' | 'expenseCreate' | 'expenseEnquiry' | 'expenseGet' | 'expenseUpdate'
 	| 'contractTypes' | 'contractTemplates' | 'contractUpsert' | 'contractServiceUpsert' | 'contractSend' | 'contractGet' | 'headerTemplates'
