@@ -1,11 +1,12 @@
 /**
- * Venio's record pickers (customer, quotation, sales order, product) and the one paged search that
- * fills their "From List". Venio records are known by code or number; a sales order also by its ID.
+ * Venio's record pickers (customer, quotation, sales order, product; the pipeline's and back
+ * office's in pipelineLocators.ts) and the paged search that fills their "From List". Venio records are known by code or number; a sales order also by its ID.
  * No "By URL" mode: Venio documents no page address for a record.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { offsetSearchPage, searchText, type RecordLocator } from '../shared/locator';
+import { PIPELINE_LOCATORS, pipelineListSearch } from './pipelineLocators';
 import { venioRequest } from './transport';
 
 // [INF] Venio documents no format for codes and numbers; one word (no spaces) is all we check.
@@ -50,6 +51,7 @@ export const LOCATORS = {
 		searchListMethod: 'searchProducts',
 		key: code('Product Code', 'P-THAI-TEA'),
 	},
+	...PIPELINE_LOCATORS,
 } satisfies Record<string, RecordLocator>;
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '');
@@ -109,6 +111,7 @@ async function search(ctx: ILoadOptionsFunctions, source: SearchSource, filter?:
 }
 
 export const listSearch = {
+	...pipelineListSearch,
 	async searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await search(this, SOURCES.customers, filter, paginationToken);
 	},

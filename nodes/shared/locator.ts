@@ -19,8 +19,11 @@ export interface RecordLocator {
 	/** What the record is, e.g. "Customer"; the picker's label. */
 	displayName: string;
 	description: string;
-	/** The `methods.listSearch` entry that fills "From List". */
-	searchListMethod: string;
+	/**
+	 * The `methods.listSearch` entry that fills "From List". Absent when the vendor has no list of
+	 * these records to search: the picker then only has the typed mode.
+	 */
+	searchListMethod?: string;
 	/** The typed mode: the vendor's ID, or its code where records are known by code. */
 	key: {
 		mode: 'id' | 'code';
@@ -36,28 +39,34 @@ export interface RecordLocator {
 
 /** The resource locator property for one record. */
 export function locatorProperty(locator: RecordLocator, required = true): INodeProperties {
-	const { key } = locator;
+	const { key, searchListMethod } = locator;
+	const listMode = searchListMethod
+		? [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list' as const,
+					placeholder: `Select a ${locator.displayName.toLowerCase()}…`,
+					typeOptions: { searchListMethod, searchable: true },
+				},
+			]
+		: [];
 	return {
 		displayName: locator.displayName,
 		name: locator.name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: searchListMethod ? 'list' : key.mode, value: '' },
 		required: required || undefined,
 		description: locator.description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${locator.displayName.toLowerCase()}…`,
-				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
-			},
+			...listMode,
 			{
 				displayName: key.mode === 'code' ? 'By Code' : 'By ID',
 				name: key.mode,
 				type: 'string',
 				placeholder: key.placeholder,
-				validation: [{ type: 'regex', properties: { regex: key.regex, errorMessage: `${key.label} must be ${key.format}` } }],
+				// An optional picker may stay empty: n8n checks the regex on an empty value too.
+				validation: [{ type: 'regex', properties: { regex: required ? key.regex : `(?:${key.regex})?`, errorMessage: `${key.label} must be ${key.format}` } }],
 			},
 		],
 	};
@@ -74,7 +83,8 @@ export function locatorValue(raw: unknown): string {
 
 /** Checks a picker's value: required, and in the typed mode's format. Returns the problem, if any. */
 export function locatorProblem(locator: RecordLocator, value: string, label = locator.displayName): string | undefined {
-	if (value === '') return `"${label}" is required: pick one from the list or enter its ${locator.key.mode === 'code' ? 'code' : 'ID'}`;
+	const typed = locator.key.mode === 'code' ? 'code' : 'ID';
+	if (value === '') return `"${label}" is required: ${locator.searchListMethod ? `pick one from the list or enter its ${typed}` : `enter its ${typed}`}`;
 	if (!new RegExp(locator.key.regex).test(value)) return `"${label}" must be ${locator.key.format} (got "${value}")`;
 	return undefined;
 }
@@ -82,6 +92,18 @@ export function locatorProblem(locator: RecordLocator, value: string, label = lo
 /** Reads a top-level picker of item `i` (old text or picker value), or a clear error before any request. */
 export function readLocator(ctx: IExecuteFunctions, locator: RecordLocator, i: number): string {
 	const value = locatorValue(ctx.getNodeParameter(locator.name, i, ''));
+	const problem = locatorProblem(locator, value);
+	if (problem) fail(ctx.getNode(), i, [problem]);
+	return value;
+}
+
+/**
+ * Reads an optional top-level picker of item `i` (e.g. the record a Create or Update updates):
+ * undefined when empty, else checked like `readLocator`.
+ */
+export function readOptionalLocator(ctx: IExecuteFunctions, locator: RecordLocator, i: number): string | undefined {
+	const value = locatorValue(ctx.getNodeParameter(locator.name, i, ''));
+	if (value === '') return undefined;
 	const problem = locatorProblem(locator, value);
 	if (problem) fail(ctx.getNode(), i, [problem]);
 	return value;

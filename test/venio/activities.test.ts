@@ -89,8 +89,8 @@ describe('Activity: reads', () => {
 	});
 
 	it.each([
-		['Get by ID', { operation: 'get', activityId: 'A2601-0002' }, 'Item 1: "Activity ID" must be a number (the activity’s activityId); use Get by Number'],
-		['Get by Number', { operation: 'getByNumber', activityNo: 'A 1' }, 'Item 1: "Activity Number" must not contain spaces'],
+		['Get by ID', { operation: 'get', activityId: 'A2601-0002' }, 'Item 1: "Activity" must be a number (the activity’s activityId), e.g. 5012; use Get by Number'],
+		['Get by Number', { operation: 'getByNumber', activityNo: 'A 1' }, 'Item 1: "Activity" must be an activity number without spaces, e.g. A2601-0001 (got "A 1")'],
 	])('%s refuses a malformed key before any request', async (_what, params, message) => {
 		const { error } = await env.run({ resource: 'activity', ...params });
 		expect(error?.message).toContain(message);

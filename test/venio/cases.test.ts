@@ -86,7 +86,7 @@ describe('Case: Edit, Get, Get Categories', () => {
 
 	it.each([
 		['no field to change', { caseNo: 'T260100001', updateFields: {} }, 'Item 1 (case T260100001): The input: Add at least one field to change'],
-		['a case number with a space', { caseNo: 'T 1', updateFields: { note: 'x' } }, 'Item 1 (case T 1): "Case Number" must not contain spaces'],
+		['a case number with a space', { caseNo: 'T 1', updateFields: { note: 'x' } }, 'Item 1: "Case" must be a case number without spaces, e.g. T250200010 (got "T 1")'],
 	])('Edit refuses %s before any request', async (_what, params, message) => {
 		const { error } = await env.run({ resource: 'case', operation: 'edit', ...params });
 		expect(error?.message).toContain(message);

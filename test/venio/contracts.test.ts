@@ -43,7 +43,7 @@ describe('Contract: Create or Update', () => {
 		['a customer code with a space', [{ name: 'A' }], { customerCode: 'C 1' }, 'Item 1 (A): "Customer Code" must not contain spaces'],
 		['an unreal end date', [{ name: 'B' }], { endDate: '2027-02-30' }, 'Item 1 (B): "End Date"'],
 		['a negative value', [{ name: 'C' }], { additionalFields: { contractValue: -1 } }, 'Item 1 (C): "Contract Value" must not be negative'],
-		['a contract number with a space', [{ name: 'D' }], { contractNo: 'CT 1' }, '"Contract Number" must not contain spaces'],
+		['a contract number with a space', [{ name: 'D' }], { contractNo: 'CT 1' }, '"Contract" must be a contract number without spaces, e.g. CT2601-0001 (got "CT 1")'],
 	])('%s is refused before any request', async (_what, input, change, message) => {
 		const { error } = await env.run(upsert(change), input);
 		expect(error?.message).toContain(message);

@@ -140,7 +140,7 @@ describe('Deal: Update', () => {
 
 	it.each([
 		['no field to change', { dealId: '3', updateFields: {} }, 'Item 1 (deal 3): The input: Add at least one field to change under "Update Fields"'],
-		['a Deal ID that is not a number', { dealId: 'DL-1', updateFields: { note: 'x' } }, 'Item 1 (deal DL-1): "Deal ID" must be a number (the deal’s dealsId'],
+		['a Deal ID that is not a number', { dealId: 'DL-1', updateFields: { note: 'x' } }, 'Item 1: "Deal" must be a number (the deal’s dealsId), e.g. 1042 (got "DL-1")'],
 	])('%s is refused before any request', async (_what, params, message) => {
 		const { error } = await env.run({ resource: 'deal', operation: 'update', ...params });
 		expect(error?.message).toContain(message);

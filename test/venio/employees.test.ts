@@ -40,8 +40,8 @@ describe('Employee: Get', () => {
 	});
 
 	it.each([
-		['an empty code', '={{ "" }}', 'Item 1: "Employee Code" is required'],
-		['a code with a space', 'E 003', 'Item 1: "Employee Code" must not contain spaces'],
+		['an empty code', '={{ "" }}', 'Item 1: "Employee" is required'],
+		['a code with a space', 'E 003', 'Item 1: "Employee" must be an employee code without spaces, e.g. E001 (got "E 003")'],
 	])('%s is refused before any request', async (_what, employeeCode, message) => {
 		const { error } = await env.run({ resource: 'employee', operation: 'get', employeeCode });
 		expect(error?.message).toContain(message);

@@ -59,7 +59,7 @@ describe('Expense: Update', () => {
 
 	it.each([
 		['nothing to change', { expenseId: '2', updateFields: {} }, 'Item 1 (expense 2): The input: Add at least one field to change under "Update Fields"'],
-		['a non-numeric ID', { expenseId: 'EX2601-0002', updateFields: { amount: 1 } }, '"Expense ID" must be a number'],
+		['a non-numeric ID', { expenseId: 'EX2601-0002', updateFields: { amount: 1 } }, 'Item 1: "Expense" must be a number (the expense’s expenseId), e.g. 17 (got "EX2601-0002")'],
 		['a negative amount', { expenseId: '2', updateFields: { amount: -5 } }, '"Amount" must be more than 0'],
 	])('%s is refused before any request', async (_what, params, message) => {
 		const { error } = await env.run({ resource: 'expense', operation: 'update', ...params });

@@ -239,18 +239,24 @@ describe('A picker left empty or typed wrong stops before any request', () => {
 });
 
 describe('The pickers in the node description', () => {
-	it('are resource locators with a searchable From List and a validated By Code / By ID', async () => {
+	it('are resource locators with a searchable From List (where Venio has a list) and a validated By Code / By ID', async () => {
 		const type = env.h.nodeTypes.getByNameAndVersion('n8n-nodes-asia-commerce.venioCrm');
 		const pickers = type.description.properties.filter((p) => p.type === 'resourceLocator');
-		expect(new Set(pickers.map((p) => p.name))).toEqual(new Set(['customerCode', 'quotationNo', 'salesOrderNo', 'salesOrderId', 'productCode']));
+		const listed = ['customerCode', 'quotationNo', 'salesOrderNo', 'salesOrderId', 'productCode', 'dealId', 'activityId', 'activityNo', 'expenseId', 'employeeCode'];
+		const typedOnly = ['caseNo', 'contractNo']; // Venio has no case or contract enquiry
+		expect(new Set(pickers.map((p) => p.name))).toEqual(new Set([...listed, ...typedOnly]));
 		for (const p of pickers) {
-			const [list, typed] = p.modes ?? [];
-			expect(list).toMatchObject({ name: 'list', type: 'list', typeOptions: { searchable: true } });
-			expect(Object.keys(type.methods?.listSearch ?? {})).toContain(list.typeOptions?.searchListMethod);
-			expect(['code', 'id']).toContain(typed.name);
-			expect(typed.placeholder).toMatch(/^e\.g\. /);
-			expect(typed.validation?.[0]).toMatchObject({ type: 'regex' });
-			expect(p.modes).toHaveLength(2); // Venio documents no record page URL: no By URL mode
+			const list = p.modes?.find((m) => m.name === 'list');
+			const typed = p.modes?.at(-1);
+			expect(list === undefined).toBe(typedOnly.includes(p.name));
+			if (list) {
+				expect(list).toMatchObject({ type: 'list', typeOptions: { searchable: true } });
+				expect(Object.keys(type.methods?.listSearch ?? {})).toContain(list.typeOptions?.searchListMethod);
+			}
+			expect(['code', 'id']).toContain(typed?.name);
+			expect(typed?.placeholder).toMatch(/^e\.g\. /);
+			expect(typed?.validation?.[0]).toMatchObject({ type: 'regex' });
+			expect(p.modes).toHaveLength(list ? 2 : 1); // Venio documents no record page URL: no By URL mode
 		}
 	});
 });

@@ -1,11 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { locatorProperty, locatorValue, readOptionalLocator } from '../../../shared/locator';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { ACTIVITY_PATHS } from '../../endpoints';
 import { venioRecord } from '../../transport';
-import { readOptionalKey, upsertKeyProperty } from '../common';
+import { LOCATORS } from '../../locators';
 import { activityBody, activityFields } from './activityFields';
 
 const schema = objectSchema(activityFields).refine(
@@ -14,7 +15,7 @@ const schema = objectSchema(activityFields).refine(
 );
 
 const properties: INodeProperties[] = [
-	upsertKeyProperty('activityNo', 'Activity Number', 'activity'),
+	{ ...locatorProperty(LOCATORS.activityNo, false), description: 'Leave empty to create a new activity. Pick an existing activity (or enter its number) to update it.' },
 	...fieldProperties(activityFields),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
@@ -24,13 +25,13 @@ export const description = updateDisplayOptions({ show: { resource: ['activity']
 export const concurrent = true;
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
-	const activityNo = readOptionalKey(this, 'activityNo', i);
+	const activityNo = readOptionalLocator(this, LOCATORS.activityNo, i);
 	const body = readBody(this, activityFields, schema, i, { base: activityNo ? { activityNo } : {} }) as IDataObject;
 	return activityBody(this, body);
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	return recordLabel(this, i, ['activityNo', 'subject']);
+	return locatorValue(this.getNodeParameter('activityNo', i, '')) || recordLabel(this, i, ['subject']);
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

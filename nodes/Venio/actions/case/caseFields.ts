@@ -46,5 +46,3 @@ export function caseBody(ctx: IExecuteFunctions, body: IDataObject): IDataObject
 
 /** Due not before the case date: checked before any request, when both are given. */
 export const dueAfterCase = (b: Record<string, unknown>) => !b.dateCase || !b.dateDue || Date.parse(String(b.dateDue)) >= Date.parse(String(b.dateCase));
-
-export const CASE_NO = { re: /^\S+$/, words: 'must not contain spaces' };

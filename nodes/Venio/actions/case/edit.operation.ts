@@ -1,12 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { CASE_PATHS } from '../../endpoints';
 import { venioRecord } from '../../transport';
-import { keyProperty, readKey } from '../common';
-import { CASE_NO, caseBody, caseFields, dueAfterCase } from './caseFields';
+import { LOCATORS } from '../../locators';
+import { caseBody, caseFields, dueAfterCase } from './caseFields';
 
 // Every field may change; Venio's required ones not given are kept from the case.
 const updateFields = caseFields.map((f) => ({ ...f, required: false }));
@@ -18,7 +19,7 @@ const schema = objectSchema(updateFields)
 const REQUIRED = ['subject', 'categoryId', 'dateCase', 'dateDue', 'assignedToUserId'];
 
 const properties: INodeProperties[] = [
-	keyProperty('caseNo', 'Case Number', 'The case’s number (caseNo) as Venio shows it', 'e.g. T250200010'),
+	locatorProperty(LOCATORS.case),
 	...fieldProperties(updateFields, { name: 'updateFields', label: 'Update Fields' }),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
@@ -33,14 +34,13 @@ interface PreparedEdit {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedEdit {
-	const caseNo = readKey(this, 'caseNo', 'Case Number', i, CASE_NO);
+	const caseNo = readLocator(this, LOCATORS.case, i);
 	const body = readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject;
 	return { caseNo, body: caseBody(this, body) };
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	const no = this.getNodeParameter('caseNo', i, '') as unknown;
-	return no === '' || no === undefined ? undefined : `case ${String(no)}`;
+	return locatorRecord(this, LOCATORS.case, i, 'case');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

@@ -9,8 +9,9 @@ import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field 
 import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { venioRecord } from '../../transport';
-import { fail } from '../../../shared/validation';
-import { numericIds, readOptionalKey, upsertKeyProperty } from '../common';
+import { locatorProperty, locatorValue, readOptionalLocator } from '../../../shared/locator';
+import { LOCATORS } from '../../locators';
+import { numericIds } from '../common';
 
 export const contractFields: Field[] = [
 	{ key: 'contractName', label: 'Contract Name', type: 'string', required: true, schema: z.string().trim().min(1, 'is required') },
@@ -36,22 +37,18 @@ export const serviceAgreementFields: Field[] = [
 	{ key: 'serviceIntervalMonths', label: 'Service Every (Months)', type: 'number', schema: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be from 1 to 24').max(24, 'must be from 1 to 24') },
 ];
 
-/** Contract numbers: no format is documented; a space can only be a typo [INF]. */
-export const CONTRACT_NO = { re: /^\S+$/, words: 'must not contain spaces (a contract number such as CT2601-0001)' };
-
 /** The properties and behaviour of the two Create or Update actions (plain contract, service agreement). */
 export function contractUpsert(fields: Field[], path: string) {
 	const schema = objectSchema(fields);
 	return {
-		properties: [upsertKeyProperty('contractNo', 'Contract Number', 'contract'), ...fieldProperties(fields), optionsCollection([concurrencyOption, extraBodyProperty])] as INodeProperties[],
+		properties: [{ ...locatorProperty(LOCATORS.contract, false), description: 'Leave empty to create a new contract. Enter an existing contract’s number to update that contract.' }, ...fieldProperties(fields), optionsCollection([concurrencyOption, extraBodyProperty])] as INodeProperties[],
 		prepare(ctx: IExecuteFunctions, i: number): IDataObject {
-			const contractNo = readOptionalKey(ctx, 'contractNo', i);
-			if (contractNo !== undefined && !CONTRACT_NO.re.test(contractNo)) fail(ctx.getNode(), i, [`"Contract Number" ${CONTRACT_NO.words}`]);
+			const contractNo = readOptionalLocator(ctx, LOCATORS.contract, i);
 			const body = numericIds(readBody(ctx, fields, schema, i) as IDataObject, ['contractTypeId', 'contractTemplateId']);
 			return contractNo === undefined ? body : { contractNo, ...body };
 		},
 		recordOf(ctx: IExecuteFunctions, i: number): string | undefined {
-			return readOptionalKey(ctx, 'contractNo', i) ?? recordLabel(ctx, i, ['contractName']);
+			return locatorValue(ctx.getNodeParameter('contractNo', i, '')) || recordLabel(ctx, i, ['contractName']);
 		},
 		async execute(ctx: IExecuteFunctions, i: number, body: IDataObject): Promise<IDataObject> {
 			// With a number it is an update (same values, same contract: safe to repeat); without, a create.

@@ -1,11 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { CONTRACT_PATHS } from '../../endpoints';
 import { venioRequest } from '../../transport';
-import { keyProperty, readKey } from '../common';
-import { CONTRACT_NO } from './contractFields';
+import { LOCATORS } from '../../locators';
 
 // [INF] Send Contract Document's body: who gets the document, with an optional subject and message.
 const fields: Field[] = [
@@ -23,7 +23,7 @@ const fields: Field[] = [
 ];
 const schema = objectSchema(fields);
 
-const properties: INodeProperties[] = [keyProperty('contractNo', 'Contract Number', 'The contract whose document is sent (it needs a template)', 'e.g. CT2601-0001'), ...fieldProperties(fields)];
+const properties: INodeProperties[] = [{ ...locatorProperty(LOCATORS.contract), description: 'The Venio contract whose document is sent (it needs a template): enter its number' }, ...fieldProperties(fields)];
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['sendDocument'] } }, properties);
 
@@ -33,12 +33,11 @@ interface PreparedSend {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedSend {
-	return { contractNo: readKey(this, 'contractNo', 'Contract Number', i, CONTRACT_NO), body: readBody(this, fields, schema, i, { extraPath: false }) as IDataObject };
+	return { contractNo: readLocator(this, LOCATORS.contract, i), body: readBody(this, fields, schema, i, { extraPath: false }) as IDataObject };
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	const no = this.getNodeParameter('contractNo', i, '') as unknown;
-	return no === '' || no === undefined ? undefined : `contract ${String(no)}`;
+	return locatorRecord(this, LOCATORS.contract, i, 'contract');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

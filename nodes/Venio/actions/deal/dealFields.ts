@@ -45,5 +45,3 @@ export function dealBody(ctx: IExecuteFunctions, body: IDataObject): IDataObject
 	return sendable(ctx, body, { ids: ['boardId', 'dealStageId', 'reasonCategoryId'], idLists: ['dealInterests', 'dealLabels'], times: ['expectedCloseDate', 'dealDate', 'dateFollowUp'] });
 }
 
-/** The deal's ID, a whole number (Venio's dealsId). */
-export const DEAL_ID = { re: /^\d+$/, words: 'must be a number (the deal’s dealsId, e.g. from Get Many)' };

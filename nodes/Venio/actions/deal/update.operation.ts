@@ -1,12 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { DEAL_PATHS } from '../../endpoints';
 import { venioRecord } from '../../transport';
-import { keyProperty, readKey } from '../common';
-import { DEAL_ID, dealBody, dealFields } from './dealFields';
+import { LOCATORS } from '../../locators';
+import { dealBody, dealFields } from './dealFields';
 
 // Every deal field may change; Venio's required ones that are not given are kept from the deal.
 const updateFields = dealFields.map((f) => ({ ...f, required: false }));
@@ -16,7 +17,7 @@ const schema = objectSchema(updateFields).refine((b) => Object.keys(b).length > 
 const KEPT: Record<string, string> = { dealName: 'dealsName', probability: 'probability', dealValue: 'dealsValue', expectedCloseDate: 'expectedCloseDate', assignTo: 'assignTo' };
 
 const properties: INodeProperties[] = [
-	keyProperty('dealId', 'Deal ID', 'The deal’s ID (dealsId), e.g. from Create or Get Many', 'e.g. 1042'),
+	locatorProperty(LOCATORS.deal),
 	...fieldProperties(updateFields, { name: 'updateFields', label: 'Update Fields' }),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
@@ -31,14 +32,13 @@ interface PreparedUpdate {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedUpdate {
-	const id = readKey(this, 'dealId', 'Deal ID', i, DEAL_ID);
+	const id = readLocator(this, LOCATORS.deal, i);
 	const body = readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject;
 	return { id, body: dealBody(this, body) };
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	const id = this.getNodeParameter('dealId', i, '') as unknown;
-	return id === '' || id === undefined ? undefined : `deal ${String(id)}`;
+	return locatorRecord(this, LOCATORS.deal, i, 'deal');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

@@ -17,5 +17,3 @@ export const expenseFields: Field[] = [
 	{ key: 'note', label: 'Note', type: 'string', rows: 2 },
 ];
 
-/** The expense's ID, a whole number (expenseId). */
-export const EXPENSE_ID = { re: /^\d+$/, words: 'must be a number (the expense’s expenseId, e.g. from Get Many)' };

@@ -1,19 +1,20 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { EXPENSE_PATHS } from '../../endpoints';
 import { venioRecord } from '../../transport';
-import { keyProperty, readKey } from '../common';
-import { EXPENSE_ID, expenseFields } from './expenseFields';
+import { LOCATORS } from '../../locators';
+import { expenseFields } from './expenseFields';
 
 // [INF] Venio keeps what is not sent (as for customers), so only the changed fields go.
 const updateFields = expenseFields.map((f) => ({ ...f, required: false }));
 const schema = objectSchema(updateFields).refine((b) => Object.keys(b).length > 0, { message: 'Add at least one field to change under "Update Fields"' });
 
 const properties: INodeProperties[] = [
-	keyProperty('expenseId', 'Expense ID', 'The expense’s ID (expenseId), e.g. from Create or Get Many', 'e.g. 17'),
+	locatorProperty(LOCATORS.expense),
 	...fieldProperties(updateFields, { name: 'updateFields', label: 'Update Fields' }),
 	optionsCollection([concurrencyOption, extraBodyProperty]),
 ];
@@ -28,14 +29,13 @@ interface PreparedUpdate {
 }
 
 export function prepare(this: IExecuteFunctions, i: number): PreparedUpdate {
-	const id = readKey(this, 'expenseId', 'Expense ID', i, EXPENSE_ID);
+	const id = readLocator(this, LOCATORS.expense, i);
 	const body = readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject;
 	return { id, body };
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	const id = this.getNodeParameter('expenseId', i, '') as unknown;
-	return id === '' || id === undefined ? undefined : `expense ${String(id)}`;
+	return locatorRecord(this, LOCATORS.expense, i, 'expense');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
