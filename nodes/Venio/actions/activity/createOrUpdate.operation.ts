@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { locatorProperty, locatorValue, readOptionalLocator } from '../../../shared/locator';
+import { locatorProperty, locatorRecord, readOptionalLocator } from '../../../shared/locator';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody } from '../../../shared/fields';
 import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
@@ -31,7 +31,7 @@ export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 }
 
 export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	return locatorValue(this.getNodeParameter('activityNo', i, '')) || recordLabel(this, i, ['subject']);
+	return locatorRecord(this, LOCATORS.activityNo, i, 'activity') ?? recordLabel(this, i, ['subject']);
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

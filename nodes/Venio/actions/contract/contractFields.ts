@@ -9,7 +9,7 @@ import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field 
 import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { venioRecord } from '../../transport';
-import { locatorProperty, locatorValue, readOptionalLocator } from '../../../shared/locator';
+import { locatorProperty, locatorRecord, readOptionalLocator } from '../../../shared/locator';
 import { LOCATORS } from '../../locators';
 import { numericIds } from '../common';
 
@@ -48,7 +48,7 @@ export function contractUpsert(fields: Field[], path: string) {
 			return contractNo === undefined ? body : { contractNo, ...body };
 		},
 		recordOf(ctx: IExecuteFunctions, i: number): string | undefined {
-			return locatorValue(ctx.getNodeParameter('contractNo', i, '')) || recordLabel(ctx, i, ['contractName']);
+			return locatorRecord(ctx, LOCATORS.contract, i, 'contract') ?? recordLabel(ctx, i, ['contractName']);
 		},
 		async execute(ctx: IExecuteFunctions, i: number, body: IDataObject): Promise<IDataObject> {
 			// With a number it is an update (same values, same contract: safe to repeat); without, a create.
