@@ -111,6 +111,9 @@ describe('From List: each search pages through the record’s enquiry and finds 
 const sent = (calls: LogEntry[]) => calls.map((c) => ({ method: c.method, path: c.path, query: c.query, body: c.body }));
 
 describe('Every operation sends the same request for a picked record, a typed one and old plain text', () => {
+	/** A record as a workflow holds it: a picker's value or old plain text. */
+	type Picked = IDataObject | string;
+
 	/** The four ways a saved or new workflow holds the record. */
 	const forms = (value: string, typed: 'id' | 'code', list = true) => [
 		...(list ? [rl('list', value)] : []),
@@ -120,7 +123,7 @@ describe('Every operation sends the same request for a picked record, a typed on
 	];
 
 	/** Runs the same operation with the record in each form; every run must send the same requests. */
-	async function sameRequests(parameters: (record: unknown) => IDataObject, value: string, typed: 'id' | 'code', list = true) {
+	async function sameRequests(parameters: (record: Picked) => IDataObject, value: string, typed: 'id' | 'code', list = true) {
 		const runs: ReturnType<typeof sent>[] = [];
 		for (const record of forms(value, typed, list)) {
 			const before = env.calls().length;
@@ -146,7 +149,7 @@ describe('Every operation sends the same request for a picked record, a typed on
 			{ method: 'GET', path: `/v1/activities/${a.activityId}`, query: {}, body: undefined },
 		]);
 		expect((await sameRequests((activityNo) => ({ resource: 'activity', operation: 'getByNumber', activityNo }), a.activityNo, 'code'))[0].path).toBe(`/v1/activities/no/${a.activityNo}`);
-		const upsert = (activityNo: unknown) => ({ resource: 'activity', operation: 'createOrUpdate', activityNo, subject: 'Picked follow-up', activityTypeId: 301, customerCode: a.customerCode, assignTo: 'E003', dateAppointmentStart: '2026-03-02T10:00:00+07:00' });
+		const upsert = (activityNo: Picked) => ({ resource: 'activity', operation: 'createOrUpdate', activityNo, subject: 'Picked follow-up', activityTypeId: 301, customerCode: a.customerCode, assignTo: 'E003', dateAppointmentStart: '2026-03-02T10:00:00+07:00' });
 		const [call] = await sameRequests(upsert, a.activityNo, 'code');
 		expect(call).toMatchObject({ method: 'POST', path: '/v1/activities', body: { activityNo: a.activityNo, subject: 'Picked follow-up' } });
 		expect(env.sim.activities.find((x) => x.activityNo === a.activityNo)?.subject).toBe('Picked follow-up');
@@ -172,7 +175,7 @@ describe('Every operation sends the same request for a picked record, a typed on
 		expect((await sameRequests((contractNo) => ({ resource: 'contract', operation: 'getByNumber', contractNo }), no, 'code', false))[0].path).toBe(`/v1/contracts/${no}`);
 		const [send] = await sameRequests((contractNo) => ({ resource: 'contract', operation: 'sendDocument', contractNo, emails: 'buyer@example.com' }), no, 'code', false);
 		expect(send).toMatchObject({ method: 'POST', path: `/v1/contracts/${no}/send`, body: { emails: ['buyer@example.com'] } });
-		const upsert = (contractNo: unknown) => ({ resource: 'contract', operation: 'createOrUpdate', contractNo, contractName: 'Picked contract', customerCode: 'C000003', contractTypeId: 401, startDate: '2026-04-01', endDate: '2027-03-31' });
+		const upsert = (contractNo: Picked) => ({ resource: 'contract', operation: 'createOrUpdate', contractNo, contractName: 'Picked contract', customerCode: 'C000003', contractTypeId: 401, startDate: '2026-04-01', endDate: '2027-03-31' });
 		const [call] = await sameRequests(upsert, no, 'code', false);
 		expect(call).toMatchObject({ method: 'POST', path: '/v1/contracts', body: { contractNo: no, contractName: 'Picked contract' } });
 	});
