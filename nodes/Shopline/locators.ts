@@ -1,5 +1,5 @@
 /**
- * SHOPLINE's record pickers (customer, order, product) and the one paged search that fills their
+ * SHOPLINE's record pickers (customer, order, product, return order) and the one paged search that fills their
  * "From List": SHOPLINE's own search endpoints, a page number at a time.
  * No "By URL" mode: SHOPLINE documents its admin panel's address (admin.shoplineapp.com/admin/<shop>)
  * but not the address of one record's page.
@@ -38,6 +38,13 @@ export const LOCATORS = {
 		searchListMethod: 'searchProducts',
 		key: id('Product ID', '62c0c0ffee00000000000001'),
 	},
+	returnOrder: {
+		name: 'returnOrderId',
+		displayName: 'Return Order',
+		description: 'The SHOPLINE return order: pick one (search by return order number, customer name, email or phone) or enter its ID (not the return order number people see)',
+		searchListMethod: 'searchReturnOrders',
+		key: id('Return Order ID', '65e0c0ffee00000000000001'),
+	},
 } satisfies Record<string, RecordLocator>;
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '');
@@ -47,12 +54,14 @@ interface SearchSource {
 	/** The search endpoint (takes `query`) and the plain list used when nothing is typed. */
 	searchPath: string;
 	listPath: string;
+	/** False where the list has no `sort_by` (it keeps its own order). */
+	sortable?: false;
 	item(record: IDataObject): INodeListSearchItems | undefined;
 }
 
 const item = (name: string, value: string): INodeListSearchItems | undefined => (value ? { name: name || value, value } : undefined);
 
-const SOURCES: Record<'customers' | 'orders' | 'products', SearchSource> = {
+const SOURCES: Record<'customers' | 'orders' | 'products' | 'returnOrders', SearchSource> = {
 	customers: {
 		// [PUB] GET /customers/search?query= looks in name, email and phones.
 		searchPath: '/customers/search',
@@ -71,13 +80,21 @@ const SOURCES: Record<'customers' | 'orders' | 'products', SearchSource> = {
 		listPath: '/products',
 		item: (p) => item(joined(translated(p.title_translations, 'en'), p.sku), text(p.id)),
 	},
+	returnOrders: {
+		// [PUB SDK] Get Return Orders takes `query` itself (return order number, customer, recipient)
+		// and lists newest first; it documents no sort_by.
+		searchPath: '/return_orders',
+		listPath: '/return_orders',
+		sortable: false,
+		item: (r) => item(joined(r.return_order_number, r.order_number ? `order #${text(r.order_number)}` : '', r.customer_name), text(r.id)),
+	},
 };
 
 /** One "From List" page: SHOPLINE's page `paginationToken` (1 first), newest first. */
 async function search(ctx: ILoadOptionsFunctions, source: SearchSource, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const query = searchText(filter);
 	const page = Number.isSafeInteger(Number(paginationToken)) && Number(paginationToken) > 1 ? Number(paginationToken) : 1;
-	const qs: IDataObject = { page, per_page: SEARCH_PAGE_SIZE, ...(query ? { query } : { sort_by: 'desc' }) };
+	const qs: IDataObject = { page, per_page: SEARCH_PAGE_SIZE, ...(query ? { query } : source.sortable === false ? {} : { sort_by: 'desc' }) };
 	const response = (await shoplineRequest.call(ctx, 'GET', query ? source.searchPath : source.listPath, { qs })) as IDataObject;
 	const records = (Array.isArray(response?.items) ? response.items : []) as IDataObject[];
 	const totalPages = Number((response?.pagination as IDataObject | undefined)?.total_pages);
@@ -97,5 +114,8 @@ export const listSearch = {
 	},
 	async searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await search(this, SOURCES.products, filter, paginationToken);
+	},
+	async searchReturnOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search(this, SOURCES.returnOrders, filter, paginationToken);
 	},
 };

@@ -26,6 +26,15 @@ function addProducts() {
 	}
 }
 
+/** 60 more return orders on the first one's order, so the return order search has a second page. */
+function addReturnOrders() {
+	const model = [...sim.returnOrders.values()][0];
+	for (let n = 0; n < 60; n++) {
+		const id = `71000000000000000000${String(n).padStart(4, '0')}`;
+		sim.returnOrders.set(id, { ...structuredClone(model), id, seq: 1000 + n, return_order_number: `RL-RET-${n}` });
+	}
+}
+
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const run = async (parameters: IDataObject, input: IDataObject[] = [{}]) => await runNode(h, { type: 'shopline', parameters: parameters as never, credentials }, input);
 const calls = () => server.requests('shopline');
@@ -93,6 +102,24 @@ describe('From List: each search pages through SHOPLINE and finds by what is typ
 		expect(paged.length).toBe(2);
 		expect(valuesOf(paged)).toHaveLength(60);
 	});
+
+	it('return orders: pages through every return (newest first, no sort_by: the list has none); text finds by return number', async () => {
+		addReturnOrders();
+		const pages = await allPages('searchReturnOrders');
+		expect(pages.length).toBe(Math.ceil(sim.returnOrders.size / 50));
+		expect(pages[0].paginationToken).toBe('2');
+		expect(new Set(valuesOf(pages)).size).toBe(sim.returnOrders.size);
+		expect(calls()[0]).toMatchObject({ method: 'GET', path: '/v1/return_orders' });
+		expect(calls()[0].query).toEqual({ page: '1', per_page: '50' });
+		expect(calls()[1].query).toEqual({ page: '2', per_page: '50' });
+
+		const model = [...sim.returnOrders.values()][0];
+		const order = sim.orders.get(model.order_id)!;
+		const found = await search('searchReturnOrders', ' RL-RET-42 ');
+		expect(calls().at(-1)?.query).toEqual({ query: 'RL-RET-42', page: '1', per_page: '50' });
+		expect(found).toEqual({ results: [{ name: `RL-RET-42 · order #${order.order_number} · ${order.customer_name}`, value: '710000000000000000000042' }], paginationToken: undefined });
+		expect(valuesOf(await allPages('searchReturnOrders', 'RL-RET-'))).toHaveLength(60);
+	});
 });
 
 describe('Every operation reads a picked record in each mode and an old plain-text value', () => {
@@ -129,6 +156,14 @@ describe('Every operation reads a picked record in each mode and an old plain-te
 		expect(calls().at(-1)).toMatchObject({ method: 'PATCH', path: `/v1/orders/${o.id}/cancel` });
 	});
 
+	it.each(modes)('Return Order → Get (%s)', async (_, pick) => {
+		const r = [...sim.returnOrders.values()][1];
+		const got = await run({ resource: 'returnOrder', operation: 'get', returnOrderId: pick(r.id) });
+		expect(got.error).toBeUndefined();
+		expect(calls()).toEqual([expect.objectContaining({ method: 'GET', path: `/v1/return_orders/${r.id}` })]);
+		expect(got.items[0].json).toMatchObject({ id: r.id, return_order_number: r.return_order_number });
+	});
+
 	it.each(modes)('Product → Get (%s)', async (_, pick) => {
 		const p = [...sim.products.values()][0];
 		const got = await run({ resource: 'product', operation: 'get', productId: pick(p.id), simplify: false });
@@ -141,6 +176,7 @@ describe('A picker left empty or typed wrong stops before any request', () => {
 	it.each([
 		[{ resource: 'customer', operation: 'get', customerId: rl('list', '') }, 'Parameter "Customer" is required.'],
 		[{ resource: 'order', operation: 'get', orderId: rl('id', 'a/b') }, 'Order ID must be a SHOPLINE ID without spaces or slashes'],
+		[{ resource: 'returnOrder', operation: 'get', returnOrderId: rl('id', 'R 1') }, 'Return Order ID must be a SHOPLINE ID without spaces or slashes'],
 	])('typed in the editor: n8n refuses the workflow, naming the field (%j)', async (parameters, words) => {
 		await expect(run(parameters as IDataObject)).rejects.toThrow(words);
 		expect(calls()).toHaveLength(0);
@@ -149,6 +185,8 @@ describe('A picker left empty or typed wrong stops before any request', () => {
 	it.each([
 		[{ resource: 'customer', operation: 'delete', customerId: rl('list', '={{ $json.v }}') }, { v: '' }, 'Item 1: "Customer" is required: pick one from the list or enter its ID'],
 		[{ resource: 'order', operation: 'cancel', orderId: rl('id', '={{ $json.v }}') }, { v: '../customers' }, 'Item 1: "Order" must be a SHOPLINE ID without spaces or slashes, e.g. 63b0c0ffee00000000000001 (got "../customers")'],
+		[{ resource: 'returnOrder', operation: 'get', returnOrderId: rl('id', '={{ $json.v }}') }, { v: '../orders' }, 'Item 1: "Return Order" must be a SHOPLINE ID without spaces or slashes, e.g. 65e0c0ffee00000000000001 (got "../orders")'],
+		[{ resource: 'returnOrder', operation: 'get', returnOrderId: '={{ $json.v }}' }, { v: ' ' }, 'Item 1: "Return Order" is required: pick one from the list or enter its ID'],
 		[{ resource: 'product', operation: 'get', productId: '={{ $json.v }}' }, { v: 'two words' }, 'Item 1: "Product" must be a SHOPLINE ID without spaces or slashes, e.g. 62c0c0ffee00000000000001 (got "two words")'],
 	])('from an expression: the node names the item and the field (%j)', async (parameters, item, message) => {
 		const { error } = await run(parameters as IDataObject, [item]);
@@ -161,7 +199,7 @@ describe('The pickers in the node description', () => {
 	it('are resource locators with a searchable From List and a validated By ID', () => {
 		const type = h.nodeTypes.getByNameAndVersion('n8n-nodes-asia-commerce.shopline');
 		const pickers = type.description.properties.filter((p) => p.type === 'resourceLocator');
-		expect(new Set(pickers.map((p) => p.name))).toEqual(new Set(['customerId', 'orderId', 'productId']));
+		expect(new Set(pickers.map((p) => p.name))).toEqual(new Set(['customerId', 'orderId', 'productId', 'returnOrderId']));
 		for (const p of pickers) {
 			const [list, typed] = p.modes ?? [];
 			expect(list).toMatchObject({ name: 'list', type: 'list', typeOptions: { searchable: true } });
