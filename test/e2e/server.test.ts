@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { recordSandboxSecrets, serverLogFile } from './secrets';
-import { importDemo, type DemoWorkflow } from '../../scripts/demo-setup';
+import { importDemo, loadExamples, type DemoWorkflow } from '../../scripts/demo-setup';
 import { ensureN8nInstalled, executeWorkflow, login, prepareFolder, ROOT, setupOwner, startN8n, type N8nOptions, type RunningN8n } from '../../scripts/n8n-server';
 import { DEMO_EXPECTATIONS, expectOneVenioOrderPerSale, expectPointsOncePerSale } from './demo-expectations';
 import { addActionAndFill, listActions, openEditor, panelEntries, pickFromList, screenshotPath, unrenderedCharacters } from './editor';
@@ -256,22 +256,23 @@ describe('the demo workflows on the canvas', () => {
 	}, 120_000);
 	afterAll(async () => editor?.browser.close());
 
-	it('opens every demo workflow with all its nodes, and keeps a picture for the README', async () => {
-		for (const example of examples) {
-			await editor.page.goto(`${n8n.url}/workflow/${example.id}`);
-			const nodes = editor.page.getByTestId('canvas-node');
-			await nodes.first().waitFor({ timeout: 30_000 });
-			expect(await nodes.count()).toBe((example.json.nodes as unknown[]).length);
-			// n8n opens a "Production Checklist" popover on published workflows a moment after the
-			// canvas shows; Escape closes it for the picture.
-			const checklist = editor.page.getByText('Production Checklist');
-			if (await checklist.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
-				await editor.page.keyboard.press('Escape');
-				await checklist.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-			}
-			// The node icons load after the nodes, and the popover fades out.
-			await editor.page.waitForTimeout(1_000);
-			await editor.page.screenshot({ path: screenshotPath(`demo-${example.id}.png`) });
+	// One test per demo: opening a workflow takes about half a minute on a busy machine, so seven in
+	// one test outgrew its time limit.
+	it.each(loadExamples().map((e) => e.id))('opens demo %s with all its nodes, and keeps a picture for the README', async (id) => {
+		const example = examples.find((e) => e.id === id)!;
+		await editor.page.goto(`${n8n.url}/workflow/${example.id}`);
+		const nodes = editor.page.getByTestId('canvas-node');
+		await nodes.first().waitFor({ timeout: 30_000 });
+		expect(await nodes.count()).toBe((example.json.nodes as unknown[]).length);
+		// n8n opens a "Production Checklist" popover on published workflows a moment after the
+		// canvas shows; Escape closes it for the picture.
+		const checklist = editor.page.getByText('Production Checklist');
+		if (await checklist.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+			await editor.page.keyboard.press('Escape');
+			await checklist.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 		}
+		// The node icons load after the nodes, and the popover fades out.
+		await editor.page.waitForTimeout(1_000);
+		await editor.page.screenshot({ path: screenshotPath(`demo-${example.id}.png`) });
 	});
 });
