@@ -5,7 +5,9 @@
  * their pickers only take a typed number. No "By URL": Venio documents no page address for a record.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { z } from 'zod';
 
+import type { Field } from '../shared/fields';
 import { offsetSearchPage, searchText, type RecordLocator } from '../shared/locator';
 import { ACTIVITY_PATHS, DEAL_PATHS, EMPLOYEE_PATHS, EXPENSE_PATHS } from './endpoints';
 import { venioRequest } from './transport';
@@ -70,6 +72,15 @@ export const PIPELINE_LOCATORS = {
 		key: { mode: 'code', label: 'Employee Code', placeholder: 'e.g. E001', regex: WORD_REGEX, format: 'an employee code without spaces, e.g. E001' },
 	},
 } satisfies Record<string, RecordLocator>;
+
+/**
+ * The optional deal another record belongs to (activity, task, expense): a deal picker whose value
+ * Venio gets as its numeric dealsId. A number saved before the picker existed still reads.
+ */
+export function dealLinkField(description: string): Field {
+	const { deal } = PIPELINE_LOCATORS;
+	return { key: 'dealId', label: 'Deal', type: 'string', locator: deal, description, schema: z.string().regex(new RegExp(deal.key.regex), `must be ${deal.key.format}`).transform(Number) };
+}
 
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '');
 const joined = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' · ');

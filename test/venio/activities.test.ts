@@ -143,7 +143,7 @@ describe('Task: Create', () => {
 	});
 
 	it.each([
-		['a deal ID that is not whole', task({ additionalFields: { dealId: 2.5 } }), 'before', 'Item 1 (Call back about the franchise): "Deal ID" must be a whole number'],
+		['a deal ID that is not whole', task({ additionalFields: { dealId: 2.5 } }), 'before', 'Item 1 (Call back about the franchise): "Deal" must be a number (the deal’s dealsId), e.g. 1042'],
 		['an unknown deal', task({ additionalFields: { dealId: 99999 } }), 'after', 'dealId 99999 not found'],
 		['an assignee who is no employee', task({ assignTo: 'E404' }), 'after', 'assignTo E404 is not an employee code'],
 	])('%s is refused', async (_what, params, when, words) => {

@@ -40,7 +40,7 @@ describe('Contract: Create or Update', () => {
 
 	it.each([
 		['no name (second item)', [{ name: 'ok' }, { name: ' ' }], {}, 'Item 2: "Contract Name" is required'],
-		['a customer code with a space', [{ name: 'A' }], { customerCode: 'C 1' }, 'Item 1 (A): "Customer Code" must not contain spaces'],
+		['a customer code with a space', [{ name: 'A' }], { customerCode: 'C 1' }, 'Item 1 (A): "Customer" must be a code without spaces, e.g. C000123'],
 		['an unreal end date', [{ name: 'B' }], { endDate: '2027-02-30' }, 'Item 1 (B): "End Date"'],
 		['a negative value', [{ name: 'C' }], { additionalFields: { contractValue: -1 } }, 'Item 1 (C): "Contract Value" must not be negative'],
 		['a contract number with a space', [{ name: 'D' }], { contractNo: 'CT 1' }, '"Contract" must be a contract number without spaces, e.g. CT2601-0001 (got "CT 1")'],

@@ -32,7 +32,7 @@ describe('Expense: Create', () => {
 		['no name', [{ name: 'ok' }, { name: ' ' }], {}, 'Item 2: "Expense Name" is required'],
 		['a zero amount', [{ name: 'ok' }, { name: 'Zero' }], { amount: '={{ $json.name === "Zero" ? 0 : 5 }}' }, 'Item 2 (Zero): "Amount" must be more than 0'],
 		['an unreal date', [{ name: 'Bad day' }], { expenseDate: '2026-02-30' }, 'Item 1 (Bad day): "Expense Date"'],
-		['a deal ID with decimals', [{ name: 'Deal' }], { additionalFields: { dealId: 1.5 } }, 'Item 1 (Deal): "Deal ID" must be a whole number'],
+		['a deal ID with decimals', [{ name: 'Deal' }], { additionalFields: { dealId: 1.5 } }, 'Item 1 (Deal): "Deal" must be a number (the deal’s dealsId), e.g. 1042'],
 	])('%s: refused before any request, even for the good items before it', async (_what, input, change, message) => {
 		const { error } = await env.run(create(change), input);
 		expect(error?.message).toContain(message);

@@ -194,6 +194,41 @@ describe('Every operation sends the same request for a picked record, a typed on
 	});
 });
 
+describe('Deals and customers named inside other records’ fields are pickers too', () => {
+	// A deal saved before the picker is a number; Venio gets the numeric dealsId whichever way it is given.
+	it.each([
+		['From List', rl('list', '3')],
+		['By ID', rl('id', '3')],
+		['old number', 3],
+		['old text', ' 3 '],
+	])('Activity, Task and Expense send the deal as its numeric dealsId (%s)', async (_, dealId) => {
+		const activity = await env.run({ resource: 'activity', operation: 'createOrUpdate', subject: 'Linked', activityTypeId: 301, customerCode: 'C000002', assignTo: 'E003', dateAppointmentStart: '2026-03-02T10:00:00+07:00', additionalFields: { dealId } });
+		expect(activity.error).toBeUndefined();
+		expect(lastCall()?.body).toMatchObject({ dealId: 3 });
+		const task = await env.run({ resource: 'task', operation: 'create', subject: 'Linked', assignTo: 'E002', dateDue: '2026-03-05', additionalFields: { dealId } });
+		expect(task.error).toBeUndefined();
+		expect(lastCall()).toMatchObject({ path: '/v1/tasks', body: { dealId: 3 } });
+		const expense = await env.run({ resource: 'expense', operation: 'create', expenseName: 'Linked', amount: 5, expenseDate: '2026-03-02', employeeCode: 'E002', additionalFields: { dealId, customerCode: rl('list', 'C000002') } });
+		expect(expense.error).toBeUndefined();
+		expect(lastCall()).toMatchObject({ path: '/v1/expenses', body: { dealId: 3, customerCode: 'C000002' } });
+	});
+
+	it('Contract and Expense Get Many take a picked customer', async () => {
+		const contract = await env.run({ resource: 'contract', operation: 'createOrUpdate', contractName: 'Picked customer', customerCode: rl('list', 'C000003'), contractTypeId: 401, startDate: '2026-04-01', endDate: '2027-03-31' });
+		expect(contract.error).toBeUndefined();
+		expect(lastCall()?.body).toMatchObject({ customerCode: 'C000003' });
+		const expenses = await env.run({ resource: 'expense', operation: 'getMany', returnAll: true, filters: { customerCode: rl('code', 'C000002') } });
+		expect(expenses.error).toBeUndefined();
+		expect(lastCall()).toMatchObject({ path: '/v1/expenses/enquiry', body: { customerCode: 'C000002' } });
+	});
+
+	it('a deal that is not a whole number is refused before any request, naming the item and the field', async () => {
+		const { error } = await env.run({ resource: 'task', operation: 'create', subject: '={{ $json.s }}', assignTo: 'E002', dateDue: '2026-03-05', additionalFields: { dealId: rl('id', '={{ $json.d }}') } }, [{ s: 'ok', d: '3' }, { s: 'Half a deal', d: '2.5' }]);
+		expect(error?.message).toBe('Item 2 (Half a deal): "Deal" must be a number (the deal’s dealsId), e.g. 1042');
+		expect(env.calls()).toHaveLength(0);
+	});
+});
+
 describe('A malformed or missing record stops before any request, naming the item and the field', () => {
 	// From an expression the value is only known at run time: the node checks it itself.
 	it.each([

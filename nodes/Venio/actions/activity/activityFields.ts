@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Field } from '../../../shared/fields';
 import { ACTIVITY_STATUSES } from '../../endpoints';
 import { LOCATORS } from '../../locators';
+import { dealLinkField } from '../../pipelineLocators';
 import { sendable } from '../pipeline';
 
 export const activityFields: Field[] = [
@@ -24,7 +25,7 @@ export const activityFields: Field[] = [
 	{ key: 'visitLocation', label: 'Location Address', type: 'string' },
 	{ key: 'visitLatitude', label: 'Latitude', type: 'number', schema: z.number().min(-90, 'must be from -90 to 90').max(90, 'must be from -90 to 90') },
 	{ key: 'visitLongitude', label: 'Longitude', type: 'number', schema: z.number().min(-180, 'must be from -180 to 180').max(180, 'must be from -180 to 180') },
-	{ key: 'dealId', label: 'Deal ID', type: 'number', description: 'The deal this activity belongs to (its dealsId)', schema: z.number().int('must be a whole number').positive('must be a deal ID') },
+	dealLinkField('The deal this activity belongs to: pick one or enter its ID (dealsId)'),
 ];
 
 export function activityBody(ctx: IExecuteFunctions, body: IDataObject): IDataObject {

@@ -15,7 +15,7 @@ import { numericIds } from '../common';
 
 export const contractFields: Field[] = [
 	{ key: 'contractName', label: 'Contract Name', type: 'string', required: true, schema: z.string().trim().min(1, 'is required') },
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', required: true, placeholder: 'e.g. C000123', schema: z.string().trim().min(1, 'is required').regex(/^\S+$/, 'must not contain spaces') },
+	{ key: 'customerCode', label: 'Customer', type: 'string', required: true, locator: LOCATORS.customer },
 	{ key: 'contractTypeId', label: 'Contract Type', type: 'options', required: true, loadOptions: 'getContractTypes', description: 'The kind of contract, as set up in Venio.' },
 	{ key: 'startDate', label: 'Start Date', type: 'date', required: true },
 	{ key: 'endDate', label: 'End Date', type: 'date', required: true, description: 'Not before the start date' },

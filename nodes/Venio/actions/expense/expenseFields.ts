@@ -5,14 +5,16 @@
 import { z } from 'zod';
 
 import type { Field } from '../../../shared/fields';
+import { LOCATORS } from '../../locators';
+import { dealLinkField } from '../../pipelineLocators';
 
 export const expenseFields: Field[] = [
 	{ key: 'expenseName', label: 'Expense Name', type: 'string', required: true, placeholder: 'e.g. Taxi to customer', schema: z.string().trim().min(1, 'is required') },
 	{ key: 'amount', label: 'Amount', type: 'number', required: true, description: 'What was spent, in your Venio currency', schema: z.number({ invalid_type_error: 'must be a number' }).positive('must be more than 0') },
 	{ key: 'expenseDate', label: 'Expense Date', type: 'date', required: true, description: 'The day the money was spent' },
 	{ key: 'employeeCode', label: 'Employee', type: 'options', required: true, loadOptions: 'getEmployees', description: 'The employee who spent it.' },
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', placeholder: 'e.g. C000123', description: 'The customer the expense was for' },
-	{ key: 'dealId', label: 'Deal ID', type: 'number', description: 'The deal the expense was for (its dealsId)', schema: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number (the deal’s dealsId)').positive('must be a deal’s dealsId') },
+	{ key: 'customerCode', label: 'Customer', type: 'string', locator: LOCATORS.customer, description: 'The customer the expense was for: pick one or enter its code' },
+	dealLinkField('The deal the expense was for: pick one or enter its ID (dealsId)'),
 	{ key: 'expenseCategory', label: 'Category', type: 'string', placeholder: 'e.g. Travel' },
 	{ key: 'note', label: 'Note', type: 'string', rows: 2 },
 ];

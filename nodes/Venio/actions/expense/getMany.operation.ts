@@ -3,13 +3,14 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { readWindow, returnAllAndLimit } from '../../../shared/router';
 import { EXPENSE_PATHS } from '../../endpoints';
+import { LOCATORS } from '../../locators';
 import { MAX_PAGE_LENGTH, venioEnquiry } from '../../transport';
 
 // [INF] Filters of Expense Enquiry, named like the other enquiries' (keyword, codes, a date range).
 const filterFields: Field[] = [
 	{ key: 'keyword', label: 'Keyword', type: 'string', description: 'Matches the expense number, name or note' },
 	{ key: 'employeeCode', label: 'Employee', type: 'options', loadOptions: 'getEmployees', description: 'Only this employee’s expenses.' },
-	{ key: 'customerCode', label: 'Customer Code', type: 'string', placeholder: 'e.g. C000123' },
+	{ key: 'customerCode', label: 'Customer', type: 'string', locator: LOCATORS.customer, description: 'Only expenses for this customer' },
 	{ key: 'dateFrom', label: 'From Date', type: 'date', description: 'Expenses on or after this day' },
 	{ key: 'dateTo', label: 'To Date', type: 'date', description: 'Expenses on or before this day' },
 ];

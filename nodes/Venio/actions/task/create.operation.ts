@@ -6,6 +6,7 @@ import { recordLabel } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { TASK_PATHS, TASK_PRIORITIES } from '../../endpoints';
 import { LOCATORS } from '../../locators';
+import { dealLinkField } from '../../pipelineLocators';
 import { venioRecord } from '../../transport';
 import { sendable } from '../pipeline';
 
@@ -16,7 +17,7 @@ const fields: Field[] = [
 	{ key: 'assignTo', label: 'Assigned To', type: 'options', required: true, loadOptions: 'getEmployees', description: 'The employee who does the task.' },
 	{ key: 'dateDue', label: 'Due', type: 'dateTime', required: true, description: 'When the task is due, in the workflow’s time zone (a date alone: its midnight)' },
 	{ key: 'customerCode', label: 'Customer', type: 'string', locator: LOCATORS.customer },
-	{ key: 'dealId', label: 'Deal ID', type: 'number', description: 'The deal to follow up (its dealsId)', schema: z.number().int('must be a whole number').positive('must be a deal ID') },
+	dealLinkField('The deal to follow up: pick one or enter its ID (dealsId)'),
 	{ key: 'priority', label: 'Priority', type: 'options', options: TASK_PRIORITIES, default: 2 },
 	{ key: 'note', label: 'Note', type: 'string', rows: 2 },
 ];
