@@ -75,7 +75,7 @@ describe('Contract: Create or Update Service Agreement', () => {
 	});
 
 	it.each([
-		['an item without a product', {}, 'Item 1 (S): "Service Items › 1 › Product Code" is required'],
+		['an item without a product', {}, 'Item 1 (S): "Service Items › 1 › Product" is required'],
 		['an interval over 24 months', { serviceItems: { values: [{ productCode: 'P-BOBA', qty: 1 }] }, additionalFields: { serviceIntervalMonths: 36 } }, '"Service Every (Months)" must be from 1 to 24'],
 	])('%s is refused before any request', async (_what, change, message) => {
 		const { error } = await env.run(upsert({ operation: 'createOrUpdateServiceAgreement', contractTypeId: 402, ...change }), [{ name: 'S' }]);

@@ -213,10 +213,13 @@ describe('Deals and customers named inside other records’ fields are pickers t
 		expect(lastCall()).toMatchObject({ path: '/v1/expenses', body: { dealId: 3, customerCode: 'C000002' } });
 	});
 
-	it('Contract and Expense Get Many take a picked customer', async () => {
+	it('Contract (and its service items’ products) and Expense Get Many take picked records', async () => {
 		const contract = await env.run({ resource: 'contract', operation: 'createOrUpdate', contractName: 'Picked customer', customerCode: rl('list', 'C000003'), contractTypeId: 401, startDate: '2026-04-01', endDate: '2027-03-31' });
 		expect(contract.error).toBeUndefined();
 		expect(lastCall()?.body).toMatchObject({ customerCode: 'C000003' });
+		const agreement = await env.run({ resource: 'contract', operation: 'createOrUpdateServiceAgreement', contractName: 'Picked product', customerCode: 'C000003', contractTypeId: 402, startDate: '2026-04-01', endDate: '2027-03-31', serviceItems: { values: [{ productCode: rl('list', 'P-PHO'), qty: 2 }, { productCode: 'P-BOBA' }] } });
+		expect(agreement.error).toBeUndefined();
+		expect(lastCall()).toMatchObject({ path: '/v1/contracts/service-agreement', body: { serviceItems: [{ productCode: 'P-PHO', qty: 2 }, { productCode: 'P-BOBA' }] } });
 		const expenses = await env.run({ resource: 'expense', operation: 'getMany', returnAll: true, filters: { customerCode: rl('code', 'C000002') } });
 		expect(expenses.error).toBeUndefined();
 		expect(lastCall()).toMatchObject({ path: '/v1/expenses/enquiry', body: { customerCode: 'C000002' } });

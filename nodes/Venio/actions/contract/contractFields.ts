@@ -26,7 +26,7 @@ export const contractFields: Field[] = [
 ];
 
 const serviceItemFields: Field[] = [
-	{ key: 'productCode', label: 'Product Code', type: 'string', required: true, placeholder: 'e.g. P-THAI-TEA', schema: z.string().trim().min(1, 'is required') },
+	{ key: 'productCode', label: 'Product', type: 'string', required: true, locator: LOCATORS.product },
 	{ key: 'qty', label: 'Quantity', type: 'number', default: 1, schema: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more') },
 	{ key: 'serialNo', label: 'Serial Number', type: 'string' },
 ];
