@@ -16,7 +16,7 @@ const fields: Field[] = [
 		required: true,
 		default: 5,
 		description: 'From 1 (very unhappy) to 5 (very happy)',
-		schema: z.number().int('must be a whole number').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
+		schema: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
 	},
 	{ key: 'comment', label: 'Comment', type: 'string', rows: 2 },
 ];
@@ -28,7 +28,11 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const body = readBody(this, fields, schema, i);
+export function prepare(this: IExecuteFunctions, i: number): IDataObject {
+	return readBody(this, fields, schema, i) as IDataObject;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? prepare.call(this, i);
 	return await venioRecord.call(this, { method: 'POST', path: '/v1/customers/satisfaction', body, idempotent: false, itemIndex: i });
 }

@@ -13,8 +13,12 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readKey(this, 'eventId', 'Event ID', i, { re: /^\d+$/, words: 'must be a number (the event’s customerEventId)' });
+export function prepare(this: IExecuteFunctions, i: number): string {
+	return readKey(this, 'eventId', 'Event ID', i, { re: /^\d+$/, words: 'must be a number (the event’s customerEventId)' });
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const id = (prepared as string | undefined) ?? prepare.call(this, i);
 	// [INF] path DELETE /v1/customerEvent/{id}; Venio answers data: true.
 	const deleted = await venioRequest.call(this, { method: 'DELETE', path: `/v1/customerEvent/${id}`, itemIndex: i });
 	return { customerEventId: Number(id), deleted: deleted === true };

@@ -23,9 +23,19 @@ export const concurrent = true;
 
 const ID = { re: /^\d+$/, words: 'must be a number (the event’s customerEventId)' };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+interface PreparedUpdate {
+	id: string;
+	body: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedUpdate {
 	const id = readKey(this, 'eventId', 'Event ID', i, ID);
 	const body = numericIds(readBody(this, updateFields, schema as unknown as z.ZodTypeAny, i, { collection: 'updateFields' }) as IDataObject, ['eventType']);
+	return { id, body };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as PreparedUpdate | undefined) ?? prepare.call(this, i);
 	// [INF] path PUT /v1/customerEvent/{id}
 	return await venioRecord.call(this, { method: 'PUT', path: `/v1/customerEvent/${id}`, body, itemIndex: i });
 }
