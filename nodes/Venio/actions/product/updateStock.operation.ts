@@ -4,12 +4,12 @@ import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field 
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { z } from 'zod';
 import { segment, venioRecord } from '../../transport';
-import { productCodeProperty, readProductCode } from './shared';
+import { productCodeProperty, productRecord, readProductCode } from './shared';
 
 // [INF] PUT /v3/products/{code}/stock {qty, warehouseCode}: sets the on-hand quantity of one warehouse.
 const fields: Field[] = [
-	{ key: 'warehouseCode', label: 'Warehouse Code', type: 'string', required: true, description: 'E.g. WH-BKK' },
-	{ key: 'qty', label: 'Quantity on Hand', type: 'number', required: true, default: 0, description: 'The new stock count (not an amount to add)', schema: z.number().nonnegative('must not be negative') },
+	{ key: 'warehouseCode', label: 'Warehouse Code', type: 'string', required: true, description: 'E.g. WH-BKK', schema: z.string().trim().min(1, 'is required') },
+	{ key: 'qty', label: 'Quantity on Hand', type: 'number', required: true, default: 0, description: 'The new stock count (not an amount to add)', schema: z.number({ invalid_type_error: 'must be a number' }).nonnegative('must not be negative') },
 ];
 const schema = objectSchema(fields);
 
@@ -19,9 +19,21 @@ export const description = updateDisplayOptions({ show: { resource: ['product'],
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const code = readProductCode(this, i);
-	const body = readBody(this, fields, schema, i);
+interface PreparedStock {
+	code: string;
+	body: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedStock {
+	return { code: readProductCode(this, i), body: readBody(this, fields, schema, i) as IDataObject };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return productRecord(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { code, body } = (prepared as PreparedStock | undefined) ?? prepare.call(this, i);
 	// Setting a count (not adding to it) is safe to repeat.
 	return await venioRecord.call(this, { method: 'PUT', path: `/v3/products/${segment(code)}/stock`, body, itemIndex: i });
 }
