@@ -10,8 +10,12 @@ export const description = updateDisplayOptions({ show: { resource: ['quotation'
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const no = readQuotationNo(this, i);
+export function prepare(this: IExecuteFunctions, i: number): string {
+	return readQuotationNo(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const no = (prepared as string | undefined) ?? prepare.call(this, i);
 	// [INF] path PUT /v1/quotation/{no}/cancel → data: true
 	const done = await venioRequest.call(this, { method: 'PUT', path: `/v1/quotation/${segment(no)}/cancel`, body: {}, itemIndex: i });
 	return { quotationNo: no, cancelled: done === true };

@@ -19,9 +19,18 @@ export const concurrent = true;
  * converted" (an earlier run did it), the quotation is read and its sales order returned, so the
  * item succeeds with the order that exists ("action": created now, or unchanged from before).
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const no = readQuotationNo(this, i);
-	const output = (order: IDataObject, action: Action) => withAction(action, this.getNodeParameter('simplify', i, true) ? toCommonOrder(order) : order);
+interface PreparedConvert {
+	no: string;
+	simplify: boolean;
+}
+
+export function prepare(this: IExecuteFunctions, i: number): PreparedConvert {
+	return { no: readQuotationNo(this, i), simplify: Boolean(this.getNodeParameter('simplify', i, true)) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { no, simplify } = (prepared as PreparedConvert | undefined) ?? prepare.call(this, i);
+	const output = (order: IDataObject, action: Action) => withAction(action, simplify ? toCommonOrder(order) : order);
 	const convert = async () =>
 		await venioRecord.call(this, { method: 'POST', path: `/v1/quotation/${segment(no)}/convert-to-salesorder`, body: { QuotationNo: no }, idempotent: false, itemIndex: i });
 	const first = await settle(convert);
