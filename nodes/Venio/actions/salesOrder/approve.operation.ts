@@ -10,8 +10,12 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const no = readSalesOrderNo(this, i);
+export function prepare(this: IExecuteFunctions, i: number): string {
+	return readSalesOrderNo(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const no = (prepared as string | undefined) ?? prepare.call(this, i);
 	// [INF] path PUT /v2/salesorder/{no}/approve → data: true
 	const done = await venioRequest.call(this, { method: 'PUT', path: `/v2/salesorder/${segment(no)}/approve`, body: {}, itemIndex: i });
 	return { salesOrderNo: no, approved: done === true };

@@ -2,13 +2,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { segment, venioRecord, type RequestContext } from '../../transport';
-import { locatorProperty, readLocator } from '../../../shared/locator';
+import { locatorProperty, locatorRecord, readLocator } from '../../../shared/locator';
 import { LOCATORS } from '../../locators';
 
 export const salesOrderNoProperty = locatorProperty(LOCATORS.salesOrder);
 
 export function readSalesOrderNo(ctx: IExecuteFunctions, i: number): string {
 	return readLocator(ctx, LOCATORS.salesOrder, i);
+}
+
+/** "sales order SO2601-0001" for messages about item `i`; undefined while the number itself is not valid. */
+export function salesOrderRecord(ctx: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(ctx, LOCATORS.salesOrder, i, 'sales order');
+}
+
+/** What an operation on one order with a body needs: the order's number and the checked body. */
+export interface PreparedOrderChange {
+	no: string;
+	body: IDataObject;
 }
 
 /** [PUB] GET /v2/salesorder/{salesOrderNo}; also used by the trigger. */

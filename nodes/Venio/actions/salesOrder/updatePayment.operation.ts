@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { segment, venioRequest } from '../../transport';
-import { readSalesOrderNo, salesOrderNoProperty } from './shared';
+import { readSalesOrderNo, salesOrderNoProperty, salesOrderRecord, type PreparedOrderChange } from './shared';
 
 // [PUB] PUT /v2/salesorder/{no}/payment {payments:[{periodNo, status}]}; [INF] 1 = unpaid, 2 = paid.
 const periodFields: Field[] = [
-	{ key: 'periodNo', label: 'Installment Number', type: 'number', required: true, default: 1, schema: z.number().int('must be a whole number').min(1, 'must be 1 or more') },
+	{ key: 'periodNo', label: 'Installment Number', type: 'number', required: true, default: 1, schema: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more') },
 	{
 		key: 'status',
 		label: 'Payment Status',
@@ -42,9 +42,16 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const no = readSalesOrderNo(this, i);
-	const body = readBody(this, fields, schema, i);
+export function prepare(this: IExecuteFunctions, i: number): PreparedOrderChange {
+	return { no: readSalesOrderNo(this, i), body: readBody(this, fields, schema, i) as IDataObject };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return salesOrderRecord(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { no, body } = (prepared as PreparedOrderChange | undefined) ?? prepare.call(this, i);
 	// Setting an installment's status is the same whether sent once or twice: safe to repeat.
 	const done = await venioRequest.call(this, { method: 'PUT', path: `/v2/salesorder/${segment(no)}/payment`, body, itemIndex: i });
 	return { salesOrderNo: no, updated: done === true, payments: body.payments };

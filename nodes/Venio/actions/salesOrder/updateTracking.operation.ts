@@ -1,11 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { segment, venioRequest } from '../../transport';
-import { readSalesOrderNo, salesOrderNoProperty } from './shared';
+import { readSalesOrderNo, salesOrderNoProperty, salesOrderRecord, type PreparedOrderChange } from './shared';
 
-const fields: Field[] = [{ key: 'trackingNo', label: 'Tracking Number', type: 'string', required: true, description: 'The parcel’s tracking number from the carrier' }];
+const fields: Field[] = [{ key: 'trackingNo', label: 'Tracking Number', type: 'string', required: true, description: 'The parcel’s tracking number from the carrier', schema: z.string().trim().min(1, 'is required') }];
 const schema = objectSchema(fields);
 
 const properties: INodeProperties[] = [salesOrderNoProperty, ...fieldProperties(fields), optionsCollection([concurrencyOption, extraBodyProperty])];
@@ -14,9 +15,16 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const no = readSalesOrderNo(this, i);
-	const body = readBody(this, fields, schema, i);
+export function prepare(this: IExecuteFunctions, i: number): PreparedOrderChange {
+	return { no: readSalesOrderNo(this, i), body: readBody(this, fields, schema, i) as IDataObject };
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return salesOrderRecord(this, i);
+}
+
+export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
+	const { no, body } = (prepared as PreparedOrderChange | undefined) ?? prepare.call(this, i);
 	// [INF] path PUT /v2/salesorder/{no}/tracking {trackingNo} → data: true
 	const done = await venioRequest.call(this, { method: 'PUT', path: `/v2/salesorder/${segment(no)}/tracking`, body, itemIndex: i });
 	return { salesOrderNo: no, updated: done === true, trackingNo: body.trackingNo };
