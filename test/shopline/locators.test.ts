@@ -164,6 +164,15 @@ describe('Every operation reads a picked record in each mode and an old plain-te
 		expect(got.items[0].json).toMatchObject({ id: r.id, return_order_number: r.return_order_number });
 	});
 
+	it.each(modes)('Return Order → Get Many filtered by Order (%s)', async (_, pick) => {
+		const r = [...sim.returnOrders.values()][2];
+		const { items, error } = await run({ resource: 'returnOrder', operation: 'getMany', returnAll: true, filters: { order_id: pick(r.order_id) } });
+		expect(error).toBeUndefined();
+		expect(calls().at(-1)?.query).toMatchObject({ order_id: r.order_id });
+		expect(items.map((i) => i.json.order_id)).toEqual(items.map(() => r.order_id));
+		expect(items.map((i) => i.json.id)).toContain(r.id);
+	});
+
 	it.each(modes)('Product → Get (%s)', async (_, pick) => {
 		const p = [...sim.products.values()][0];
 		const got = await run({ resource: 'product', operation: 'get', productId: pick(p.id), simplify: false });
@@ -187,6 +196,7 @@ describe('A picker left empty or typed wrong stops before any request', () => {
 		[{ resource: 'order', operation: 'cancel', orderId: rl('id', '={{ $json.v }}') }, { v: '../customers' }, 'Item 1: "Order" must be a SHOPLINE ID without spaces or slashes, e.g. 63b0c0ffee00000000000001 (got "../customers")'],
 		[{ resource: 'returnOrder', operation: 'get', returnOrderId: rl('id', '={{ $json.v }}') }, { v: '../orders' }, 'Item 1: "Return Order" must be a SHOPLINE ID without spaces or slashes, e.g. 65e0c0ffee00000000000001 (got "../orders")'],
 		[{ resource: 'returnOrder', operation: 'get', returnOrderId: '={{ $json.v }}' }, { v: ' ' }, 'Item 1: "Return Order" is required: pick one from the list or enter its ID'],
+		[{ resource: 'returnOrder', operation: 'getMany', returnAll: true, filters: { order_id: rl('id', '={{ $json.v }}') } }, { v: 'a b' }, 'Item 1: "Filters › Order" must be a SHOPLINE ID without spaces or slashes, e.g. 63b0c0ffee00000000000001 (got "a b")'],
 		[{ resource: 'product', operation: 'get', productId: '={{ $json.v }}' }, { v: 'two words' }, 'Item 1: "Product" must be a SHOPLINE ID without spaces or slashes, e.g. 62c0c0ffee00000000000001 (got "two words")'],
 	])('from an expression: the node names the item and the field (%j)', async (parameters, item, message) => {
 		const { error } = await run(parameters as IDataObject, [item]);

@@ -1,6 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { locatorProperty, locatorProblem, locatorValue } from '../../../shared/locator';
 import { returnAllAndLimit } from '../../../shared/router';
+import { fail } from '../../../shared/validation';
+import { LOCATORS } from '../../locators';
 import { pagedList } from '../../transport';
 import { dropEmpty, listOptions, readListWindow, toUtcIso } from '../common';
 
@@ -18,11 +21,8 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Delivery Status', name: 'delivery_status_filter', type: 'options', options: [{ name: 'Returning', value: 'returning' }, { name: 'Return Collected', value: 'return_collected' }], default: 'returning' },
 			{ displayName: 'Inspection', name: 'inspect_status_filter', type: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Inspected', value: 'inspected' }], default: 'pending' },
 			{
-				displayName: 'Order ID',
-				name: 'order_id',
-				type: 'string',
-				default: '',
-				description: 'Only the returns of this order. SHOPLINE then ignores every other filter.',
+				...locatorProperty({ ...LOCATORS.order, name: 'order_id' }, false),
+				description: 'Only the returns of this order: pick one or enter its ID. SHOPLINE then ignores every other filter.',
 			},
 			{ displayName: 'Refund Status', name: 'payment_status_filter', type: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Refunded', value: 'refunded' }], default: 'pending' },
 			{
@@ -46,10 +46,14 @@ export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const f = this.getNodeParameter('filters', i, {}) as IDataObject;
+	// The order filter: a picker or text saved before it; checked before the request.
+	const orderId = locatorValue(f.order_id);
+	const orderProblem = orderId ? locatorProblem(LOCATORS.order, orderId, 'Filters › Order') : undefined;
+	if (orderProblem) fail(this.getNode(), i, [orderProblem]);
 	const qs = dropEmpty({
 		...f,
 		query: typeof f.query === 'string' ? f.query.trim() : undefined,
-		order_id: typeof f.order_id === 'string' ? f.order_id.trim() : undefined,
+		order_id: orderId || undefined,
 		created_after: toUtcIso(this, i, 'Created After', f.created_after),
 		created_before: toUtcIso(this, i, 'Created Before', f.created_before, true),
 		updated_after: toUtcIso(this, i, 'Updated After', f.updated_after),
