@@ -51,6 +51,13 @@ export const LOCATORS = {
 		searchListMethod: 'searchProducts',
 		key: code('Product Code', 'P-THAI-TEA'),
 	},
+	// Typed only: seed 000's menu names Get a Product Ticket but no ticket list to search.
+	productTicket: {
+		name: 'ticketNo',
+		displayName: 'Product Ticket',
+		description: 'The product ticket: enter its number as Venio shows it. Venio offers no ticket list to pick from.',
+		key: { ...code('Ticket Number', 'PT2601-0001'), format: 'a ticket number without spaces, e.g. PT2601-0001' },
+	},
 	...PIPELINE_LOCATORS,
 } satisfies Record<string, RecordLocator>;
 

@@ -188,6 +188,11 @@ describe('Every operation sends the same request for a picked record, a typed on
 		]);
 	});
 
+	it('Product → Get Ticket (ticketNo, typed only: Venio has no ticket list)', async () => {
+		const [call] = await sameRequests((ticketNo) => ({ resource: 'product', operation: 'getTicket', ticketNo }), 'PT2601-0001', 'code', false);
+		expect(call).toMatchObject({ method: 'GET', path: '/v3/products/tickets/PT2601-0001' });
+	});
+
 	it('Employee → Get (employeeCode)', async () => {
 		const [call] = await sameRequests((employeeCode) => ({ resource: 'employee', operation: 'get', employeeCode }), 'E003', 'code');
 		expect(call).toMatchObject({ method: 'GET', path: '/v1/employees/E003' });
@@ -241,6 +246,7 @@ describe('A malformed or missing record stops before any request, naming the ite
 		[{ resource: 'expense', operation: 'get', expenseId: '={{ $json.v }}' }, 'EX-17', 'Item 1: "Expense" must be a number (the expense’s expenseId), e.g. 17 (got "EX-17")'],
 		[{ resource: 'employee', operation: 'get', employeeCode: rl('code', '={{ $json.v }}') }, 'E 001', 'Item 1: "Employee" must be an employee code without spaces, e.g. E001 (got "E 001")'],
 		[{ resource: 'case', operation: 'get', caseNo: rl('code', '={{ $json.v }}') }, ' ', 'Item 1: "Case" is required: enter its code'],
+		[{ resource: 'product', operation: 'getTicket', ticketNo: '={{ $json.v }}' }, 'PT 1', 'Item 1: "Product Ticket" must be a ticket number without spaces, e.g. PT2601-0001 (got "PT 1")'],
 		[{ resource: 'contract', operation: 'getByNumber', contractNo: rl('code', '={{ $json.v }}') }, 'CT 1', 'Item 1: "Contract" must be a contract number without spaces, e.g. CT2601-0001 (got "CT 1")'],
 	])('a read (%j)', async (parameters, v, message) => {
 		const { error } = await env.run(parameters as IDataObject, [{ v }]);
@@ -279,7 +285,7 @@ describe('A malformed or missing record stops before any request, naming the ite
 });
 
 describe('The new pickers in the node description', () => {
-	it('keep the old parameter names; Case and Contract have only the typed mode, starting in it', () => {
+	it('keep the old parameter names; Case, Contract and Product Ticket have only the typed mode, starting in it', () => {
 		const type = env.h.nodeTypes.getByNameAndVersion('n8n-nodes-asia-commerce.venioCrm');
 		const byName = (name: string) => type.description.properties.filter((p) => p.name === name && p.type === 'resourceLocator');
 		for (const [name, method] of [['dealId', 'searchDeals'], ['activityId', 'searchActivitiesById'], ['activityNo', 'searchActivities'], ['expenseId', 'searchExpenses'], ['employeeCode', 'searchEmployees']]) {
@@ -287,7 +293,7 @@ describe('The new pickers in the node description', () => {
 			for (const p of byName(name)) expect(p.modes?.[0]).toMatchObject({ name: 'list', typeOptions: { searchListMethod: method, searchable: true } });
 			expect(type.methods?.listSearch).toHaveProperty(method);
 		}
-		for (const name of ['caseNo', 'contractNo']) {
+		for (const name of ['caseNo', 'contractNo', 'ticketNo']) {
 			expect(byName(name).length).toBeGreaterThan(0);
 			for (const p of byName(name)) {
 				expect(p.modes?.map((m) => m.name)).toEqual(['code']);

@@ -243,7 +243,7 @@ describe('The pickers in the node description', () => {
 		const type = env.h.nodeTypes.getByNameAndVersion('n8n-nodes-asia-commerce.venioCrm');
 		const pickers = type.description.properties.filter((p) => p.type === 'resourceLocator');
 		const listed = ['customerCode', 'quotationNo', 'salesOrderNo', 'salesOrderId', 'productCode', 'dealId', 'activityId', 'activityNo', 'expenseId', 'employeeCode'];
-		const typedOnly = ['caseNo', 'contractNo']; // Venio has no case or contract enquiry
+		const typedOnly = ['caseNo', 'contractNo', 'ticketNo']; // Venio has no case, contract or ticket list
 		expect(new Set(pickers.map((p) => p.name))).toEqual(new Set([...listed, ...typedOnly]));
 		for (const p of pickers) {
 			const list = p.modes?.find((m) => m.name === 'list');

@@ -20,7 +20,7 @@ describe('Product: Get Ticket, Get Properties', () => {
 
 	it('Get Ticket: an empty number is refused before any request; an unknown one names Venio’s words', async () => {
 		const empty = await env.run(product('getTicket', { ticketNo: '  ' }));
-		expect(empty.error?.message).toContain('"Ticket Number" is required');
+		expect(empty.error?.message).toContain('"Product Ticket" is required: enter its code');
 		expect(env.calls()).toHaveLength(0);
 		const unknown = await env.run(product('getTicket', { ticketNo: 'PT2601-0999' }));
 		expect(unknown.error?.name).toBe('NodeApiError');
