@@ -69,6 +69,8 @@ export const calendarDate = z
 	.string()
 	.regex(DATE_RE, 'must be a date written YYYY-MM-DD')
 	.refine((d) => {
+		// A value not written YYYY-MM-DD is already refused for that; one message is enough.
+		if (!DATE_RE.test(d)) return true;
 		const [y, m, day] = d.split('-').map(Number);
 		const t = new Date(Date.UTC(y, m - 1, day));
 		return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
@@ -132,7 +134,8 @@ export function objectSchema(fields: Field[]) {
 	const shape: Record<string, ZodTypeAny> = {};
 	for (const f of fields) {
 		let s = fieldSchema(f);
-		if (f.required && (f.type === 'string' || f.type === 'date')) s = (s as z.ZodString).pipe(z.string().min(1, 'is required'));
+		// Spaces alone are no value: refused here, before any request, not by the vendor after other items.
+		if (f.required && (f.type === 'string' || f.type === 'date')) s = (s as z.ZodString).pipe(z.string().refine((v) => v.trim() !== '', 'is required'));
 		shape[f.key] = f.required ? s : s.optional();
 	}
 	return z.object(shape).passthrough();

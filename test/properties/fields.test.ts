@@ -209,6 +209,24 @@ describe('calendarDate', () => {
 			}),
 		);
 	});
+
+	it('says one thing about a date in another format: how to write it', () => {
+		const result = calendarDate.safeParse('13/04/2026');
+		expect(result.success ? [] : result.error.issues.map((i) => i.message)).toEqual(['must be a date written YYYY-MM-DD']);
+		const impossible = calendarDate.safeParse('2026-02-30');
+		expect(impossible.success ? [] : impossible.error.issues.map((i) => i.message)).toEqual(['is not a real calendar date']);
+	});
+});
+
+describe('required text', () => {
+	it('refuses spaces alone as "is required", and keeps a value with spaces around it as given', () => {
+		const schema = objectSchema([{ key: 'reason', label: 'Reason', type: 'string', required: true }]);
+		for (const blank of ['', ' ', '\t \n', '\u3000']) {
+			const result = schema.safeParse({ reason: blank });
+			expect(result.success ? [] : result.error.issues.map((i) => i.message)).toEqual(['is required']);
+		}
+		expect(schema.parse({ reason: ' ลูกค้ายกเลิก ' })).toEqual({ reason: ' ลูกค้ายกเลิก ' });
+	});
 });
 
 describe('fromUi', () => {

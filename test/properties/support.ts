@@ -236,7 +236,8 @@ export function validValue(field: Field, overrides: Overrides = {}): fc.Arbitrar
 	const values = optionValues(field);
 	switch (field.type) {
 		case 'string':
-			return unicodeText({ minLength: field.required ? 1 : 0 });
+			// A required text needs something besides spaces (objectSchema refuses spaces alone).
+			return field.required ? unicodeText({ minLength: 1 }).filter((t) => t.trim() !== '') : unicodeText();
 		case 'number':
 			return finiteNumber;
 		case 'boolean':
