@@ -44,7 +44,7 @@ const cases: Case[] = [
 			params: { resource: 'customer', operation: 'createSatisfaction', customerCode: 'C000002', score: '={{ $json.score }}' },
 			input: [{ score: 4 }, { score: 'great' }],
 		}),
-		message: () => 'Item 2: "Score" must be a number',
+		message: () => 'Item 2 (customer C000002): "Score" must be a number',
 		write: () => ({ method: 'POST', path: '/v1/customers/satisfaction' }),
 	},
 	{
@@ -65,7 +65,7 @@ const cases: Case[] = [
 				{ id: eventIds(e)[1], date: '2026-02-30' },
 			],
 		}),
-		message: () => 'Item 2: "Event Date" is not a real calendar date',
+		message: ([, second]) => `Item 2 (event ${second.id}): "Event Date" is not a real calendar date`,
 		write: ([first]) => ({ method: 'PUT', path: `/v1/customerEvent/${first.id}` }),
 	},
 	{

@@ -312,7 +312,7 @@ describe('Customer › events and satisfaction', () => {
 	});
 
 	it.each([
-		['an empty update', { eventId: '1', updateFields: {} }, 'Item 1: The input: Add at least one field to change under "Update Fields"'],
+		['an empty update', { eventId: '1', updateFields: {} }, 'Item 1 (event 1): The input: Add at least one field to change under "Update Fields"'],
 		['an event ID that is not a number', { eventId: 'abc', updateFields: { eventName: 'x' } }, 'Item 1: "Event ID" must be a number (the event’s customerEventId)'],
 	])('Update Event rejects %s before any request', async (_t, params, message) => {
 		const { error } = await env.run({ resource: 'customer', operation: 'updateEvent', ...params });
@@ -332,7 +332,7 @@ describe('Customer › events and satisfaction', () => {
 		expect(env.calls()[0]).toMatchObject({ method: 'POST', path: '/v1/customers/satisfaction', body: { customerCode: 'C000002', score: 4, comment: 'อร่อยมาก' } });
 		expect(items[0].json).toMatchObject({ customerCode: 'C000002', score: 4, comment: 'อร่อยมาก' });
 		const bad = await env.run({ resource: 'customer', operation: 'createSatisfaction', customerCode: 'C000002', score: 6 });
-		expect(bad.error?.message).toBe('Item 1: "Score" must be from 1 to 5');
+		expect(bad.error?.message).toBe('Item 1 (customer C000002): "Score" must be from 1 to 5');
 		expect(env.calls()).toHaveLength(1);
 	});
 });

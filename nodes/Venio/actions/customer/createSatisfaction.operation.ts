@@ -2,6 +2,7 @@ import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type IN
 import { z } from 'zod';
 
 import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { locatorRecord } from '../../../shared/locator';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { LOCATORS } from '../../locators';
 import { venioRecord } from '../../transport';
@@ -30,6 +31,10 @@ export const concurrent = true;
 
 export function prepare(this: IExecuteFunctions, i: number): IDataObject {
 	return readBody(this, fields, schema, i) as IDataObject;
+}
+
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	return locatorRecord(this, LOCATORS.customer, i, 'customer');
 }
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {

@@ -34,6 +34,11 @@ export function prepare(this: IExecuteFunctions, i: number): PreparedUpdate {
 	return { id, body };
 }
 
+export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
+	const id = String(this.getNodeParameter('eventId', i, '') ?? '').trim();
+	return ID.re.test(id) ? `event ${id}` : undefined;
+}
+
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
 	const { id, body } = (prepared as PreparedUpdate | undefined) ?? prepare.call(this, i);
 	// [INF] path PUT /v1/customerEvent/{id}
