@@ -112,7 +112,7 @@ describe('Order: Execute Shipments (Bulk)', () => {
 			[unknown, false, 'not_found'],
 		]);
 		expect(items[3].json.reason).toMatch(/T-cat/);
-		expect(items.every((i) => (i.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(items.every((i) => (i.pairedItem as { item?: number }).item === 0)).toBe(true);
 		expect(sim.orders.get(ready.id)!.delivery_status).toBe('request_accepted');
 		expect(sim.orders.get(noPhone.id)!.delivery_status ?? 'pending').toBe('pending');
 	});
