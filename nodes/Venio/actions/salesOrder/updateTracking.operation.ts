@@ -1,13 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { extraBodyProperty, fieldProperties, objectSchema, readBody, type Field } from '../../../shared/fields';
+import { extraBodyProperty, fieldProperties, type Field } from '../../../shared/fields';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { segment, venioRequest } from '../../transport';
-import { readSalesOrderNo, salesOrderNoProperty, salesOrderRecord, type PreparedOrderChange } from './shared';
+import { orderChangeReader, salesOrderNoProperty, type PreparedOrderChange } from './shared';
 
 const fields: Field[] = [{ key: 'trackingNo', label: 'Tracking Number', type: 'string', required: true, description: 'The parcel’s tracking number from the carrier', schema: z.string().trim().min(1, 'is required') }];
-const schema = objectSchema(fields);
 
 const properties: INodeProperties[] = [salesOrderNoProperty, ...fieldProperties(fields), optionsCollection([concurrencyOption, extraBodyProperty])];
 
@@ -15,13 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['salesOrder
 
 export const concurrent = true;
 
-export function prepare(this: IExecuteFunctions, i: number): PreparedOrderChange {
-	return { no: readSalesOrderNo(this, i), body: readBody(this, fields, schema, i) as IDataObject };
-}
-
-export function recordOf(this: IExecuteFunctions, i: number): string | undefined {
-	return salesOrderRecord(this, i);
-}
+export const { prepare, recordOf } = orderChangeReader(fields);
 
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
 	const { no, body } = (prepared as PreparedOrderChange | undefined) ?? prepare.call(this, i);
