@@ -23,6 +23,7 @@ import {
 	type IDeduplicationOutput,
 	type ICredentialType,
 	type IDataObject,
+	type INodeListSearchResult,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
@@ -582,3 +583,18 @@ export async function listSearch(h: Harness, node: INode, method: string, filter
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	return await type.methods!.listSearch![method].call(ctx as never, filter, paginationToken);
 }
+
+/** Every page of a list search, following its pagination token as the editor does when scrolling (at most 20 pages). */
+export async function listSearchPages(h: Harness, node: INode, method: string, filter?: string): Promise<INodeListSearchResult[]> {
+	const pages: INodeListSearchResult[] = [];
+	let token: string | undefined;
+	do {
+		const page = await listSearch(h, node, method, filter, token);
+		pages.push(page);
+		token = page.paginationToken as string | undefined;
+	} while (token && pages.length < 20);
+	return pages;
+}
+
+/** The values of every result over the pages of a list search. */
+export const listSearchValues = (pages: INodeListSearchResult[]) => pages.flatMap((p) => p.results.map((r) => String(r.value)));

@@ -6,7 +6,7 @@ import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import { SandboxServer } from '../../sandbox/core';
 import { type ShoplineSim } from '../../sandbox/shopline';
-import { listSearch, makeNode, runNode, storeCredentials, type Harness } from '../harness/n8n';
+import { listSearch, listSearchPages, listSearchValues, makeNode, runNode, storeCredentials, type Harness } from '../harness/n8n';
 import { useShopline, type ShoplineEnv } from './setup';
 
 // The nodes run from dist/, so the pacing state to reset between tests is dist's.
@@ -39,23 +39,12 @@ const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const run = async (parameters: IDataObject, input: IDataObject[] = [{}]) => await runNode(h, { type: 'shopline', parameters: parameters as never, credentials }, input);
 const calls = () => server.requests('shopline');
 
-async function search(method: string, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const node = makeNode(h, { type: 'shopline', parameters: { resource: 'customer', operation: 'get' } }, storeCredentials(h, credentials));
-	return await listSearch(h, node, method, filter, token);
-}
+const searchNode = () => makeNode(h, { type: 'shopline', parameters: { resource: 'customer', operation: 'get' } }, storeCredentials(h, credentials));
+const search = async (method: string, filter?: string, token?: string): Promise<INodeListSearchResult> => await listSearch(h, searchNode(), method, filter, token);
 
-async function allPages(method: string, filter?: string) {
-	const pages: INodeListSearchResult[] = [];
-	let token: string | undefined;
-	do {
-		const page = await search(method, filter, token);
-		pages.push(page);
-		token = page.paginationToken as string | undefined;
-	} while (token && pages.length < 20);
-	return pages;
-}
-
-const valuesOf = (pages: INodeListSearchResult[]) => pages.flatMap((p) => p.results.map((r) => String(r.value)));
+/** Every page of a search, as the editor reads them when scrolling. */
+const allPages = async (method: string, filter?: string) => await listSearchPages(h, searchNode(), method, filter);
+const valuesOf = listSearchValues;
 const liveOrders = () => [...sim.orders.values()].filter((o) => !o.archived);
 
 describe('From List: each search pages through SHOPLINE and finds by what is typed', () => {

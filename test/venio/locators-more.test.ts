@@ -8,31 +8,19 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import type { LogEntry } from '../../sandbox/core';
-import { listSearch, makeNode, storeCredentials } from '../harness/n8n';
+import { listSearch, listSearchPages, listSearchValues, makeNode, storeCredentials } from '../harness/n8n';
 import { useVenio } from './setup';
 
 const env = useVenio();
 
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
-async function search(method: string, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const node = makeNode(env.h, { type: 'venioCrm', parameters: { resource: 'deal', operation: 'get' } }, storeCredentials(env.h, env.credentials()));
-	return await listSearch(env.h, node, method, filter, token);
-}
+const searchNode = () => makeNode(env.h, { type: 'venioCrm', parameters: { resource: 'deal', operation: 'get' } }, storeCredentials(env.h, env.credentials()));
+const search = async (method: string, filter?: string, token?: string): Promise<INodeListSearchResult> => await listSearch(env.h, searchNode(), method, filter, token);
 
-/** Every page of a search, following n8n's pagination token (bounded). */
-async function allPages(method: string, filter?: string) {
-	const pages: INodeListSearchResult[] = [];
-	let token: string | undefined;
-	do {
-		const page = await search(method, filter, token);
-		pages.push(page);
-		token = page.paginationToken as string | undefined;
-	} while (token && pages.length < 20);
-	return pages;
-}
-
-const valuesOf = (pages: INodeListSearchResult[]) => pages.flatMap((p) => p.results.map((r) => String(r.value)));
+/** Every page of a search, as the editor reads them when scrolling. */
+const allPages = async (method: string, filter?: string) => await listSearchPages(env.h, searchNode(), method, filter);
+const valuesOf = listSearchValues;
 const lastCall = () => env.calls().at(-1);
 
 /** 55 more of a kind, made through the node, so the search has a second page. */

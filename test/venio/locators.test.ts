@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
-import { listSearch, makeNode, storeCredentials } from '../harness/n8n';
+import { listSearch, listSearchPages, listSearchValues, makeNode, storeCredentials } from '../harness/n8n';
 import { useVenio } from './setup';
 
 const env = useVenio({ seedCustomers: 120 });
@@ -12,24 +12,12 @@ const env = useVenio({ seedCustomers: 120 });
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const lines = (values: object[]) => ({ values });
 
-async function search(method: string, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const node = makeNode(env.h, { type: 'venioCrm', parameters: { resource: 'customer', operation: 'getByCode' } }, storeCredentials(env.h, env.credentials()));
-	return await listSearch(env.h, node, method, filter, token);
-}
+const searchNode = () => makeNode(env.h, { type: 'venioCrm', parameters: { resource: 'customer', operation: 'getByCode' } }, storeCredentials(env.h, env.credentials()));
+const search = async (method: string, filter?: string, token?: string): Promise<INodeListSearchResult> => await listSearch(env.h, searchNode(), method, filter, token);
 
-/** Every page of a search, following n8n's pagination token (bounded). */
-async function allPages(method: string, filter?: string) {
-	const pages: INodeListSearchResult[] = [];
-	let token: string | undefined;
-	do {
-		const page = await search(method, filter, token);
-		pages.push(page);
-		token = page.paginationToken as string | undefined;
-	} while (token && pages.length < 20);
-	return pages;
-}
-
-const valuesOf = (pages: INodeListSearchResult[]) => pages.flatMap((p) => p.results.map((r) => String(r.value)));
+/** Every page of a search, as the editor reads them when scrolling. */
+const allPages = async (method: string, filter?: string) => await listSearchPages(env.h, searchNode(), method, filter);
+const valuesOf = listSearchValues;
 
 /** 55 more of a kind, made through the node, so every search has a second page. */
 async function seedMany(parameters: (n: number) => IDataObject) {
