@@ -569,9 +569,13 @@ export async function deliver(h: Harness, node: INode, staticData: IDataObject, 
 }
 
 /** Calls a `methods.loadOptions` entry with n8n-core's LoadOptionsContext; the node's parameters are the editor's current ones. */
-export async function loadOptions(h: Harness, node: INode, method: string) {
+/**
+ * Calls a `methods.loadOptions` entry as the editor does for the dropdown at `path` (a field inside
+ * Lines is e.g. `parameters.lines.values[0].variation_id`: `&item_id` then means that line's product).
+ */
+export async function loadOptions(h: Harness, node: INode, method: string, path = 'parameters') {
 	const workflow = workflowFor(h, node);
-	const ctx = new LoadOptionsContext(workflow, node, { ...h.additionalData, currentNodeParameters: node.parameters }, 'parameters');
+	const ctx = new LoadOptionsContext(workflow, node, { ...h.additionalData, currentNodeParameters: node.parameters }, path);
 	const type = h.nodeTypes.getByNameAndVersion(node.type);
 	return await type.methods!.loadOptions![method].call(ctx as never);
 }

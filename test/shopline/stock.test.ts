@@ -4,13 +4,12 @@
  * Changes) that offer only the variations of the product chosen on the same line, called through
  * n8n-core's LoadOptionsContext at the dropdown's own parameter path, as the editor calls it.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { SandboxServer } from '../../sandbox/core';
 import { SHOPLINE_DEMO, type ProductRec, type ShoplineSim } from '../../sandbox/shopline';
 import { WAREHOUSES } from '../../sandbox/shopline/catalog';
-import { makeNode, runNode, type Harness } from '../harness/n8n';
+import { loadOptions, makeNode, runNode, type Harness } from '../harness/n8n';
 import { useShopline, type ShoplineEnv } from './setup';
 
 let server: SandboxServer;
@@ -27,11 +26,7 @@ const bySku = (sku: string): ProductRec => [...sim.products.values()].find((p) =
 const [MAIN, STORE, TRANSFERRING] = WAREHOUSES.map((w) => w.id);
 
 /** A `methods.loadOptions` entry called as the editor calls it for the dropdown at `path`. */
-async function loadOptionsAt(node: INode, method: string, path: string): Promise<INodePropertyOptions[]> {
-	const workflow = new Workflow({ id: 'wf-options', name: 'options', nodes: [node], connections: {}, active: false, nodeTypes: h.nodeTypes, settings: { timezone: 'Asia/Bangkok' } });
-	const ctx = new LoadOptionsContext(workflow, node, { ...h.additionalData, currentNodeParameters: node.parameters }, path);
-	return await h.nodeTypes.getByNameAndVersion(node.type).methods!.loadOptions![method].call(ctx as never);
-}
+const loadOptionsAt = async (node: INode, method: string, path: string): Promise<INodePropertyOptions[]> => await loadOptions(h, node, method, path);
 
 /** Straight to the simulator, for the rules the node never lets through. */
 async function direct(method: string, path: string, body?: unknown) {
