@@ -46,8 +46,8 @@
  */
 import { createHmac } from 'node:crypto';
 
-import { deliverWebhook, INVALID_JSON, Vendor, type SimRequest, type SimResponse } from './core';
-import { person, PRODUCTS, seededTime } from './data';
+import { deliverWebhook, INVALID_JSON, Vendor, type SimRequest, type SimResponse } from '../core';
+import { person, PRODUCTS, seededTime } from '../data';
 
 // ---------------------------------------------------------------------------------------------
 // Demo credentials
