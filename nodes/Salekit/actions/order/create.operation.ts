@@ -59,7 +59,7 @@ export function recordOf(this: IExecuteFunctions, i: number): string | undefined
 }
 
 function uncertainOrder(key: string, description?: string | null): string {
-	const why = `Salekit gave no clear answer, so the order for key "${key}" may have been placed. This node keeps the key and will not place a second order for it; if Salekit shows no such order, run this item once with Match Existing By set to None.`;
+	const why = `Salekit gave no clear answer, so the order for key "${key}" may have been placed. This node keeps the key and will not place a second order for it; if Salekit shows no such order, run this item once with Match Existing By set to Do Not Match.`;
 	return description ? `${description} ${why}` : why;
 }
 
