@@ -1,7 +1,7 @@
 /**
  * The sandbox's shared machinery: one loopback HTTP server hosting every vendor simulator under its
  * own path prefix, with a router, fault injection, a masked request log and outbound webhooks.
- * Vendor files (venio.ts, meedee.ts, shopline.ts, salekit.ts) only describe their API.
+ * Vendor folders (venio/, meedee/, shopline/, salekit/: one file per resource) only describe their API.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
