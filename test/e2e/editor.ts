@@ -94,7 +94,24 @@ export async function listActions(page: Page, url: string, search: string, nodeN
 	const actionsHeader = page.getByText(/^Actions \(\d+\)$/);
 	await actionsHeader.click();
 	await page.waitForTimeout(300);
-	return await page.getByTestId('node-creator-item-name').allInnerTexts();
+	// A long list (a node with its trigger's events too) is rendered as it scrolls: read it while
+	// scrolling to the end, until a few turns of the wheel bring nothing new (bounded).
+	const items = page.getByTestId('node-creator-item-name');
+	const seen = new Set<string>();
+	const listed: string[] = [];
+	for (let turn = 0, idle = 0; turn < 60 && idle < 3; turn++) {
+		const before = seen.size;
+		for (const name of await items.allInnerTexts()) {
+			if (seen.has(name)) continue;
+			seen.add(name);
+			listed.push(name);
+		}
+		idle = seen.size === before ? idle + 1 : 0;
+		await items.last().hover();
+		await page.mouse.wheel(0, 600);
+		await page.waitForTimeout(150);
+	}
+	return listed;
 }
 
 /** Adds the action named `action` (from the open panel), fills `parameter` and saves a screenshot. */
