@@ -23,7 +23,7 @@ import { pastedUrlWebhookMethods, refusedToken } from '../shared/webhook';
 import { getSalesOrder } from './actions/salesOrder/shared';
 import { toCommonCustomer, toCommonOrder } from './simplify';
 import { PANEL_DESCRIPTION } from './panel';
-import { fetchTopicRecord, keyField, recordKey, SALES_ORDER_EVENTS, TOPIC_EVENT_OPTIONS, topicDelivery, topicEventKey } from './webhookTopics';
+import { fetchTopicRecord, keyField, OTHER_TOPIC_EVENTS, recordKey, SALES_ORDER_EVENTS, TOPIC_EVENT_OPTIONS, topicDelivery, topicEventKey } from './webhookTopics';
 
 /** The webhook's own `Data` object, wherever the output keeps it (raw, Simplify's `extra`, or as is). */
 function deliveryOf(json: IDataObject): IDataObject {
@@ -40,6 +40,8 @@ function eventKey(data: IDataObject): string | undefined {
 
 /** A deal, customer or activity delivery: filtered by the chosen events, optionally the full record. */
 async function receiveTopic(this: IWebhookFunctions, delivery: NonNullable<ReturnType<typeof topicDelivery>>, events: string[]): Promise<IWebhookResponseData> {
+	const listed = TOPIC_EVENT_OPTIONS.some((o) => o.value === delivery.choice);
+	if (!listed) return await receiveOtherTopic.call(this, delivery, events);
 	if (!delivery.topic || !events.includes(delivery.choice)) return { webhookResponse: { received: true, ignored: true } };
 	const key = recordKey(delivery);
 	if (!key) {
@@ -66,6 +68,17 @@ async function receiveTopic(this: IWebhookFunctions, delivery: NonNullable<Retur
 		}
 	}
 	return { workflowData: [this.helpers.returnJsonArray(json)] };
+}
+
+/**
+ * A {Topic, Event, Data} delivery whose topic or event is not in our list (their names are guessed
+ * [INF]): passed on as Venio sent it when the operator chose "Any Other Topic Event", never dropped
+ * unseen because a name differs; no record is fetched, as its read endpoint is not known.
+ */
+async function receiveOtherTopic(this: IWebhookFunctions, delivery: NonNullable<ReturnType<typeof topicDelivery>>, events: string[]): Promise<IWebhookResponseData> {
+	if (!events.includes(OTHER_TOPIC_EVENTS)) return { webhookResponse: { received: true, ignored: true } };
+	if (!claimDelivery(this, topicEventKey(delivery.body) as string)) return { webhookResponse: { received: true, duplicate: true } };
+	return { workflowData: [this.helpers.returnJsonArray({ Topic: delivery.body.Topic, Event: delivery.body.Event, Data: delivery.data })] };
 }
 
 export class VenioCrmTrigger implements INodeType {
@@ -104,7 +117,11 @@ export class VenioCrmTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: [{ name: 'Sales Order (Any Event)', value: SALES_ORDER_EVENTS, description: 'Created, updated, approved, rejected or paid' }, ...TOPIC_EVENT_OPTIONS],
+				options: [
+					{ name: 'Sales Order (Any Event)', value: SALES_ORDER_EVENTS, description: 'Created, updated, approved, rejected or paid' },
+					...TOPIC_EVENT_OPTIONS,
+					{ name: 'Any Other Topic Event', value: OTHER_TOPIC_EVENTS, description: 'Any other {Topic, Event, Data} delivery (e.g. Chat Message), passed on as Venio sent it' },
+				],
 				default: [SALES_ORDER_EVENTS],
 				description: 'Which Venio events start the workflow. Others are answered and ignored.',
 			},

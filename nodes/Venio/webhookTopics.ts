@@ -11,6 +11,9 @@ import { segment, venioRecord, type RequestContext } from './transport';
 /** The trigger's value for sales-order deliveries (kept as the default, so saved workflows keep working). */
 export const SALES_ORDER_EVENTS = 'salesOrder';
 
+/** The Events choice for a topic delivery not in TOPIC_EVENT_OPTIONS (Chat, or a name we guessed wrong). */
+export const OTHER_TOPIC_EVENTS = 'otherTopic';
+
 type Topic = keyof typeof WEBHOOK_TOPICS;
 
 /** "Deal Created", "Customer Updated", … as the trigger's Events choices (value `deal.created`). */

@@ -103,6 +103,23 @@ describe('Venio CRM Trigger: deal, customer and activity events', () => {
 		expect(out.result.workflowData).toBeUndefined();
 	});
 
+	it('Any Other Topic Event passes on a topic delivery the list does not name (Chat, or a differently named event) once, as Venio sent it', async () => {
+		const node = triggerNode({ events: ['deal.created', 'otherTopic'] });
+		const staticData: IDataObject = {};
+		const chat = { Topic: 'Chat', Event: 'Message', Data: { ChatMessage: { RoomId: 'r1', Platform: 1, Content: 'สวัสดีค่ะ' } } };
+		const first = await deliver(env.h, node, staticData, { body: chat, query: { token: TOKEN } });
+		expect(first.emitted?.map((i) => i.json)).toEqual([chat]);
+		const repeat = await deliver(env.h, node, staticData, { body: chat, query: { token: TOKEN } });
+		expect(repeat.result.workflowData).toBeUndefined();
+		expect(repeat.result.webhookResponse).toMatchObject({ duplicate: true });
+		const renamed = { Topic: 'Deal', Event: 'StageChanged', Data: { DealId: 9 } };
+		expect((await deliver(env.h, node, staticData, { body: renamed, query: { token: TOKEN } })).emitted?.map((i) => i.json)).toEqual([renamed]);
+		// A listed event still follows its own choice: Deal Updated is not chosen here.
+		const updated = await deliver(env.h, node, staticData, { body: { Topic: 'Deal', Event: 'Updated', Data: { DealId: 9 } }, query: { token: TOKEN } });
+		expect(updated.result.workflowData).toBeUndefined();
+		expect(env.calls()).toHaveLength(0);
+	});
+
 	it('matches Topic and Event without regard to case', async () => {
 		const body = { Topic: 'deal', Event: 'CREATED', Data: { DealId: 7, DateModified: '2026-01-07T10:00:00+07:00' } };
 		const out = await deliver(env.h, triggerNode({ events: ['deal.created'] }), {}, { body, query: { token: TOKEN } });
