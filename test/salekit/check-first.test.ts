@@ -5,29 +5,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { sandboxCredentials } from '../../sandbox';
-import { SandboxServer } from '../../sandbox/core';
-import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
-import { createHarness, runNode, type Harness } from '../harness/n8n';
-// The nodes run from dist/, so their pacing state lives in the compiled module.
-import { resetLimiters } from '../../dist/nodes/shared/limiter';
+import type { SandboxServer } from '../../sandbox/core';
+import type { SalekitSim } from '../../sandbox/salekit';
+import { runNode, type Harness } from '../harness/n8n';
+import { useSalekit, type SalekitEnv } from './setup';
 
 let server: SandboxServer;
 let sim: SalekitSim;
 let h: Harness;
-let credentials: IDataObject;
+let credentials: SalekitEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createSalekit();
-	server = new SandboxServer().mount(sim);
-	credentials = { salekitApi: sandboxCredentials(await server.start()).salekitApi };
-	h = createHarness();
-});
-afterAll(async () => server.stop());
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useSalekit((env) => ({ server, sim, h, credentials } = env));
 
 const salekit = (parameters: IDataObject, continueOnFail = false) => ({ type: 'salekit', parameters: parameters as never, credentials: credentials as never, continueOnFail });
 const updates = () => server.requests('salekit').filter((r) => r.path.endsWith('/order/update'));

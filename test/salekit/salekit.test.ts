@@ -1,30 +1,17 @@
 /**
  * The Salekit node and trigger inside real n8n-core, against the Salekit simulator.
  */
-import { sandboxCredentials } from '../../sandbox';
 import { SandboxServer } from '../../sandbox/core';
-import { createSalekit, type SalekitSim } from '../../sandbox/salekit';
-import { createHarness, deliver, makeNode, runNode, webhookLifecycle, type Harness } from '../harness/n8n';
-// The nodes run from dist/, so their pacing state lives in the compiled module.
-import { resetLimiters } from '../../dist/nodes/shared/limiter';
+import type { SalekitSim } from '../../sandbox/salekit';
+import { deliver, makeNode, runNode, webhookLifecycle, type Harness } from '../harness/n8n';
+import { useSalekit, type SalekitEnv } from './setup';
 
 let server: SandboxServer;
 let sim: SalekitSim;
 let h: Harness;
-let credentials: { salekitApi: { baseUrl: string; token: string } };
+let credentials: SalekitEnv['credentials'];
 
-beforeAll(async () => {
-	sim = createSalekit();
-	server = new SandboxServer().mount(sim);
-	const base = await server.start();
-	credentials = { salekitApi: sandboxCredentials(base).salekitApi };
-	h = createHarness();
-});
-afterAll(async () => server.stop());
-beforeEach(() => {
-	server.reset();
-	resetLimiters();
-});
+useSalekit((env) => ({ server, sim, h, credentials } = env));
 
 const salekit = (parameters: Record<string, unknown>, continueOnFail = false) => ({
 	type: 'salekit',
