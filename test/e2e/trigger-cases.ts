@@ -69,6 +69,7 @@ const credential = (type: keyof typeof CREDENTIAL_IDS) => ({ [type]: CREDENTIAL_
 const SHOPLINE = { workflowId: 'e2eTriggerShopline', webhookId: '0e2e0001-5b0a-4c1d-8e2f-5a6b7c8d9e01', path: 'webhook' };
 const MEEDEE = { workflowId: 'e2eTriggerMeeDee', webhookId: '0e2e0002-5b0a-4c1d-8e2f-5a6b7c8d9e02', path: 'webhook' };
 const VENIO = { workflowId: 'e2eTriggerVenio', webhookId: '0e2e0003-5b0a-4c1d-8e2f-5a6b7c8d9e03', path: 'venio', token: 'e2e-venio-token-4c1d8e2f5a6b7c8d' };
+const VENIO_TOPICS = { workflowId: 'e2eTriggerVenioDeal', webhookId: '0e2e0005-5b0a-4c1d-8e2f-5a6b7c8d9e05', path: 'venio', token: 'e2e-venio-deal-token-5b0a4c1d8e2f' };
 const SALEKIT = { workflowId: 'e2eTriggerSalekit', webhookId: '0e2e0004-5b0a-4c1d-8e2f-5a6b7c8d9e04', path: 'salekit', token: 'e2e-salekit-token-9e045b0a4c1d8e2f' };
 
 const shopline: TriggerCase = {
@@ -169,6 +170,30 @@ const venio: TriggerCase = {
 	},
 };
 
+/** Venio's topic deliveries ({Topic, Event, Data}): a deal changed, the full deal read from Venio. */
+const venioDeals: TriggerCase = {
+	name: 'Venio CRM Trigger (deal events)',
+	workflowId: VENIO_TOPICS.workflowId,
+	workflow: workflow(VENIO_TOPICS.workflowId, 'E2E Venio CRM Trigger, deal events', {
+		type: `${PACKAGE_NAME}.venioCrmTrigger`,
+		parameters: { secretToken: VENIO_TOPICS.token, events: ['deal.updated'] },
+		credentials: credential('venioCrmApi'),
+		webhookId: VENIO_TOPICS.webhookId,
+	}),
+	async live(_sandbox, n8nUrl) {
+		await refusesStrangers(productionUrl(n8nUrl, VENIO_TOPICS.webhookId, VENIO_TOPICS.path), 'the Venio deal webhook');
+	},
+	emit(sandbox, n8nUrl, n) {
+		const deals = [...sandbox.venio.deals.values()];
+		const deal = deals[n % deals.length];
+		// Each change of a deal differs in Data (its modification time at least); a re-send repeats it.
+		const modified = new Date(Date.UTC(2026, 11, 4, 4, 0, n)).toISOString().slice(0, 19) + '+07:00';
+		const body = JSON.stringify({ Topic: 'Deal', Event: 'Updated', Data: { DealId: deal.dealsId, DealName: deal.dealsName, DateModified: modified } });
+		const delivery = { url: `${productionUrl(n8nUrl, VENIO_TOPICS.webhookId, VENIO_TOPICS.path)}?token=${VENIO_TOPICS.token}`, headers: { 'content-type': 'application/json' }, body };
+		return { delivery, sent: send(delivery) };
+	},
+};
+
 const salekit: TriggerCase = {
 	name: 'Salekit Trigger',
 	workflowId: SALEKIT.workflowId,
@@ -190,4 +215,4 @@ const salekit: TriggerCase = {
 	},
 };
 
-export const TRIGGER_CASES: TriggerCase[] = [shopline, meedee, venio, salekit];
+export const TRIGGER_CASES: TriggerCase[] = [shopline, meedee, venio, venioDeals, salekit];
