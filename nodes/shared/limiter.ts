@@ -1,10 +1,14 @@
 /**
  * Client-side pacing per credential, so a documented vendor limit (SHOPLINE: 20 requests/s) holds
- * however many items run in parallel. Three rules, all per credential and per n8n process:
- *   - start slots at least 1/rate apart (smooth, no burst at the start);
- *   - never more than the process's share of the rate within any second, counted on the times
- *     requests really left (after an event-loop stall, overdue slots must not leave together);
- *   - after a 429 the process slows down (to 70% of its pace, recovering over RECOVERY_MS), since a
+ * however many items run in parallel. All per credential and per n8n process:
+ *   - a request counts against the limit from when it leaves until its answer is read: whenever the
+ *     vendor counts it (on arrival, or while handling it), that moment lies in between. So a request
+ *     that leaves late (a busy worker, a slow network) can never make more than the limit meet in
+ *     one second at the vendor. Counting from the start alone did: a busy machine bunched requests
+ *     up on their way, and 19/s paced requests reached the vendor 21 in one second;
+ *   - at most the process's share of the limit counts at any time within any second, and starts are
+ *     at least 1/share seconds apart (smooth, no burst at the start);
+ *   - after a 429 the process slows down (to 70% of its share, recovering over RECOVERY_MS), since a
  *     429 means someone else shares the vendor's budget: another n8n process, another app on the token.
  * State lives in one process's memory. Several n8n processes (queue-mode workers) on one credential
  * each get `rate / processes`, where `processes` is what the operator set on the credential
@@ -13,19 +17,8 @@
 import { sleep } from 'n8n-workflow';
 
 const WINDOW_MS = 1000;
-
-/**
- * The share of a vendor's documented rate the transport paces at. The rest absorbs the gap between
- * a start counted here and the request reaching the vendor (network jitter, a busy event loop).
- */
-export const RATE_SHARE = 0.95;
-
-/**
- * The share several processes on one credential pace at together. A request leaves its process a
- * varying time after its slot (a busy worker), so each process's arrivals at the vendor can bunch by
- * a slot or two; measured with 2 workers at 9/s each, the vendor saw 21 in one second.
- */
-export const SHARED_RATE_SHARE = 0.85;
+/** A request that left this long ago may reach the vendor's window only now: one ms of margin at the edge. */
+const EDGE_MS = 1;
 
 /** After a 429 the pace drops to this share of what it was (once per burst of 429s)... */
 const SLOW_DOWN = 0.7;
@@ -36,10 +29,16 @@ const RECOVERY_MS = 10_000;
 /** 429s within this time of the last slow-down belong to the same burst and halve the rate once. */
 const SAME_BURST_MS = 1000;
 
+/** One request as the window sees it: it left at `from`; `until` is when its answer was read. */
+interface Counted {
+	from: number;
+	until: number;
+}
+
 interface Lane {
 	nextSlot: number;
-	/** When the requests of the last second really started, oldest first. */
-	started: number[];
+	/** Requests in flight (`until` Infinity) or answered within the last second. */
+	counted: Counted[];
 	/** The pace factor set at the last slow-down, and when. */
 	slowFactor: number;
 	slowedAt: number;
@@ -50,7 +49,7 @@ const lanes = new Map<string, Lane>();
 function laneOf(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { nextSlot: 0, started: [], slowFactor: 1, slowedAt: 0 };
+		lane = { nextSlot: 0, counted: [], slowFactor: 1, slowedAt: 0 };
 		lanes.set(key, lane);
 	}
 	return lane;
@@ -69,26 +68,32 @@ export interface RateBudget {
 }
 
 /**
- * This process's pace (per second) and its most starts in any second, for a budget. One process
- * paces at RATE_SHARE of the rate. Several processes each take a whole number of starts per second
- * and pace at exactly that: a request leaves its process some time after its slot (the worker reads
- * the credential from the database first), so a fractional pace could land one start more in a
- * second at the vendor, and together they would exceed the limit.
+ * This process's share of a budget: the most requests that may count at once within a second, and
+ * the pace of starts (per second). A whole number: a fraction of a request cannot be in flight.
  */
 export function processShare(budget: RateBudget, factor = 1): { pace: number; cap: number } {
 	const processes = Math.max(1, Math.floor(Number(budget.processes) || 1));
-	const share = (budget.perSecond * (processes === 1 ? RATE_SHARE : SHARED_RATE_SHARE) * factor) / processes;
-	const cap = Math.max(1, Math.floor(share));
-	return { pace: processes === 1 ? share : Math.min(share, cap), cap };
+	const cap = Math.max(1, Math.floor((budget.perSecond * factor) / processes));
+	return { pace: cap, cap };
 }
 
-/** Waits for this request's turn. Without a documented rate only a hold after a 429 applies. */
-export async function waitForSlot(key: string, budget: RateBudget): Promise<void> {
+/** A request's place in its lane: `done()` when its answer (or failure) has been read. */
+export interface Slot {
+	done(): void;
+}
+
+const NO_SLOT: Slot = { done: () => undefined };
+
+/**
+ * Waits for this request's turn. Without a documented rate only a hold after a 429 applies.
+ * Call `done()` on the returned slot once the request is over, whatever its outcome.
+ */
+export async function waitForSlot(key: string, budget: RateBudget): Promise<Slot> {
 	const lane = laneOf(key);
 	if (!(budget.perSecond > 0)) {
 		const held = lane.nextSlot - Date.now();
 		if (held > 0) await sleep(held);
-		return;
+		return NO_SLOT;
 	}
 	const now = Date.now();
 	const { pace, cap } = processShare(budget, paceFactor(lane, now));
@@ -96,16 +101,20 @@ export async function waitForSlot(key: string, budget: RateBudget): Promise<void
 	lane.nextSlot = slot + 1000 / pace;
 	if (slot > now) await sleep(slot - now);
 
-	// Bounded: each pass either starts the request or waits for the oldest start to leave the window.
+	// Bounded: each pass either starts the request or waits for the earliest answered request to
+	// leave the window (or for an answer: requests in flight are looked at again every window).
 	for (let pass = 0; pass < 1000; pass++) {
 		const at = Date.now();
-		while (lane.started.length && lane.started[0] <= at - WINDOW_MS) lane.started.shift();
-		if (lane.started.length < cap) {
-			lane.started.push(at);
-			return;
+		lane.counted = lane.counted.filter((c) => c.until + WINDOW_MS + EDGE_MS > at);
+		if (lane.counted.length < cap) {
+			const counted: Counted = { from: at, until: Infinity };
+			lane.counted.push(counted);
+			return { done: () => void (counted.until = Math.min(counted.until, Date.now())) };
 		}
-		await sleep(lane.started[0] + WINDOW_MS - at + 1);
+		const leaves = Math.min(...lane.counted.map((c) => c.until), at) + WINDOW_MS + EDGE_MS;
+		await sleep(Math.max(1, leaves - at));
 	}
+	return NO_SLOT;
 }
 
 /**

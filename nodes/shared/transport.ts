@@ -207,20 +207,19 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitForSlot(laneKey, budget);
+		const slot = await waitForSlot(laneKey, budget);
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
 			// The credential read above goes along, so nothing waits on n8n's database between this
-			// request's slot and its sending (a worker's read can take long enough to bunch requests
-			// up at the vendor and break its per-second limit).
+			// request's slot and its sending.
 			response = await sendWithinOrigin(
 				node,
 				api.name,
 				options,
 				async (hop) => await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop, { credentialsDecrypted: { id: credentialId, name: api.credentialType, type: api.credentialType, data: credentials } }),
 				request.itemIndex,
-			);
+			).finally(() => slot.done());
 		} catch (error) {
 			// A redirect to another origin was refused: final, with its own words.
 			const refusedRedirect = redirectRefusalIn(error);
