@@ -71,7 +71,8 @@ it('holds a slot while its request is unanswered: one slow request arriving late
 it.each([1, 2, 3, 4, 5, 8])('splits the budget between %i processes so that together they stay within the rate', (processes) => {
 	const { pace, cap } = processShare({ perSecond: VENDOR_RATE, processes });
 	expect(cap * processes).toBeLessThanOrEqual(VENDOR_RATE);
-	expect(pace).toBe(cap);
+	// Starts may come closer for a moment; the window keeps the count.
+	expect(pace).toBe(cap * 2);
 	// Not wasteful either: each process gets its whole share (2 processes: 10 each; 3: 6 each).
 	expect(cap).toBe(Math.floor(VENDOR_RATE / processes));
 });
@@ -84,18 +85,18 @@ it('two processes with "2 processes sharing" reach the vendor at most 20 times i
 	expect(maxInAnySecond(arrivals)).toBeLessThanOrEqual(VENDOR_RATE);
 });
 
-it('after a 429 the next starts leave at 70% of the pace or slower', async () => {
+it('after a 429 the process takes 70% of its share: the 15th start waits for the first to leave the window', async () => {
 	const start = Date.now();
 	holdAfterRateLimit('slowed', start);
 	holdAfterRateLimit('slowed', start + 10);
 	const times: number[] = [];
-	for (let i = 0; i < 6; i++) {
+	for (let i = 0; i < 15; i++) {
 		const slot = await waitForSlot('slowed', { perSecond: VENDOR_RATE });
 		times.push(Date.now());
 		slot.done();
 	}
-	// 6 starts at 70% of 20/s (14/s) span at least 5 gaps of ~71 ms (full pace would be 50 ms each).
-	expect(times[5] - times[0]).toBeGreaterThanOrEqual(5 * 68);
+	// 70% of 20 is 14 within a second (the full share would start all 15 within half a second).
+	expect(times[14] - times[0]).toBeGreaterThanOrEqual(1000);
 });
 
 it('a vendor without a documented rate is not paced', async () => {
