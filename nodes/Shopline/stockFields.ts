@@ -1,7 +1,8 @@
 /**
  * SHOPLINE shipments and stock across products, described once (docs/vendors/shopline.md
  * "Execute Shipment", "Bulk stock", "Locked inventory"): the limits SHOPLINE documents, the fields
- * of Update Stock (Bulk), and — in the one marked block below — what we had to guess.
+ * of Update Stock (Bulk) and Update Quantity by SKU, and — in the one marked block below — what we
+ * had to guess.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
@@ -45,6 +46,13 @@ export function refusedStockEntries(answer: IDataObject): Array<{ index?: number
 		return { index: typeof entry.index === 'number' ? entry.index : undefined, message: String(entry.message ?? entry.error ?? JSON.stringify(e)) };
 	});
 }
+
+// - Update Quantity by SKU: the docs name only the answer's first field (`id`, "Product's ID or …"),
+//   so the answer is taken to be one record as the per-product and per-variation update_quantity
+//   answer it, `{id, sku, quantity, updated_at, product_id?}`, and passed on as it is. A SKU no
+//   product or variation holds is assumed to answer 404 (the answer is not documented).
+export const SKU_QUANTITY_PATH = '/products/update_quantity';
+export const isUnknownSkuAnswer = (httpCode: string | null | undefined) => httpCode === '404';
 // ---------------------------------------------------------------------------------------------
 
 const wholeChange = z
@@ -115,4 +123,29 @@ export const lockedProductIdsField: Field = {
 	description: `SHOPLINE product IDs, at most ${MAX_LOCKED_INVENTORY_PRODUCTS}`,
 };
 
-export const STOCK_FIELD_LABELS = fieldLabels([...bulkStockFields, ...stockLineFields, shipmentOrderIdsField, lockedProductIdsField]);
+/** Update Quantity by SKU [PUB docs update-product-quantity]: SHOPLINE's `replace` as a Mode the operator reads. */
+export const SKU_QUANTITY_MODES = [
+	{ name: 'Add to Current Quantity', value: 'add', description: 'Quantity is added to the stock (a negative number takes away). Not sent again after an unclear failure: it could be added twice.' },
+	{ name: 'Set Quantity To', value: 'set', description: 'Quantity becomes the stock. Safe to send again.' },
+];
+
+export const skuQuantityFields: Field[] = [
+	{
+		key: 'sku',
+		label: 'SKU',
+		type: 'string',
+		required: true,
+		placeholder: 'P-BOBA-M',
+		schema: z.string({ invalid_type_error: 'must be text' }).trim().min(1, 'is required'),
+		description: 'Every product and variation with this SKU has its stock changed (a product with variations: set the SKU of a variation)',
+	},
+	{ key: 'mode', label: 'Mode', type: 'options', options: SKU_QUANTITY_MODES, required: true, default: 'add', description: 'Add to the stock, or set it. An addition is not repeated automatically after an unclear failure (it could be added twice); a set is.' },
+	{ key: 'quantity', label: 'Quantity', type: 'number', required: true, default: 1, schema: wholeChange, description: 'Added to the stock (a negative number takes away, e.g. -2 for a sale of 2), or the new stock with Set Quantity To' },
+];
+
+export const skuQuantitySchema = objectSchema(skuQuantityFields).superRefine((body, ctx) => {
+	if (body.mode === 'set' && Number(body.quantity) < 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['quantity'], message: 'cannot be negative with Set Quantity To' });
+	if (body.mode !== 'set' && body.quantity === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['quantity'], message: 'must not be 0 (nothing would change)' });
+});
+
+export const STOCK_FIELD_LABELS = fieldLabels([...bulkStockFields, ...stockLineFields, shipmentOrderIdsField, lockedProductIdsField, ...skuQuantityFields]);

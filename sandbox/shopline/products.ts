@@ -5,6 +5,7 @@ import { first, inRange, isResponse, notFound, objectId, ok, shape } from './hel
 import { PRODUCT_TRANSLATIONS, type ProductRec, type VariationRec } from './model';
 import type { Route, ShoplineSim } from './index';
 import { registerProductWriteRoutes } from './productWrites';
+import { registerSkuQuantityRoutes } from './skuQuantity';
 import { registerStockRoutes } from './stock';
 
 /** Products routes, in the order they are matched. */
@@ -12,8 +13,9 @@ export function registerProductRoutes(sim: ShoplineSim, r: Route): void {
 	r('GET', '/products', 'products', (req) => listProducts(sim, req));
 	r('GET', '/products/search', 'products', (req) => searchProducts(sim, req));
 	r('GET', '/products/:id', 'products', (req) => getProduct(sim, req));
-	// Before the writes: PUT /products/bulk_update_stocks is not PUT /products/:id.
+	// Before the writes: PUT /products/bulk_update_stocks and /products/update_quantity are not PUT /products/:id.
 	registerStockRoutes(sim, r);
+	registerSkuQuantityRoutes(sim, r);
 	registerProductWriteRoutes(sim, r);
 }
 

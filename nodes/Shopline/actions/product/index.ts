@@ -13,6 +13,7 @@ import * as getVariations from './getVariations.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as updateQuantity from './updateQuantity.operation';
+import * as updateQuantityBySku from './updateQuantityBySku.operation';
 import * as updateVariation from './updateVariation.operation';
 import * as updateVariationQuantity from './updateVariationQuantity.operation';
 import * as updateWarehouseStock from './updateWarehouseStock.operation';
@@ -30,6 +31,7 @@ export const operations: ResourceOperations = {
 	search,
 	update,
 	updateQuantity,
+	updateQuantityBySku,
 	updateVariation,
 	updateVariationQuantity,
 	updateWarehouseStock,
@@ -46,6 +48,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Search', value: 'search', action: 'Search products', description: 'Find products by name, SKU, barcode, category or status' },
 			{ name: 'Update', value: 'update', action: 'Update a product', description: 'Change a product’s title, SKU, status, categories…' },
 			{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update the quantity of a product', description: 'Add to, take from or set the stock of a product without variations' },
+			{ name: 'Update Quantity by SKU', value: 'updateQuantityBySku', action: 'Update the quantity of products by SKU', description: 'Add to, take from or set the stock of every product and variation with a SKU (e.g. after a POS sale)' },
 			{ name: 'Create Variation', value: 'createVariation', action: 'Create a variation of a product', description: 'Add a variation (size, colour…) to a product' },
 			{ name: 'Delete Variation', value: 'deleteVariation', action: 'Delete a variation of a product', description: 'Remove one variation of a product' },
 			{ name: 'Get Variations', value: 'getVariations', action: 'Get the variations of a product', description: 'One item per variation of a product' },
@@ -64,6 +67,7 @@ export const description: INodeProperties[] = [
 	...search.description,
 	...update.description,
 	...updateQuantity.description,
+	...updateQuantityBySku.description,
 	...updateVariationQuantity.description,
 	...updateWarehouseStock.description,
 	...createVariation.description,
