@@ -17,7 +17,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Faults, Vendor } from '../../sandbox/core';
-import { PROMOTIONS } from '../../sandbox/shopline/catalog';
+import { PROMOTIONS, WAREHOUSES } from '../../sandbox/shopline/catalog';
+import { DELIVERY_OPTIONS, type ProductRec } from '../../sandbox/shopline/model';
 import { userIdOf } from '../../sandbox/venio';
 import { runNode, type RunResult } from '../harness/n8n';
 import { armAfter, byInput, faultTally, isErrorItem, MAX_RATE_LIMIT_ATTEMPTS, useSandbox, VENDOR_NAME, type Env, type Sims, type Tally, type VendorKey } from './env';
@@ -62,6 +63,23 @@ const venioContractsNamed = (sims: Sims, name: unknown) => [...sims.venio.contra
 const shoplineByEmail = (sims: Sims, email: unknown) => [...sims.shopline.customers.values()].filter((c) => c.email === email).length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const largestGroup = (sims: Sims) => [...sims.shopline.customerGroups.values()].sort((a, b) => b.customerIds.length - a.customerIds.length)[0];
+/** What a SHOPLINE stock change reaches: each product without variations, and each variation. */
+type StockHolder = { product: ProductRec; held: { id: string; sku: string; quantity: number; stocks?: Record<string, number> } };
+const stockHolders = (sims: Sims): StockHolder[] =>
+	[...sims.shopline.products.values()].flatMap((p): StockHolder[] => (p.variations.length ? p.variations.map((v) => ({ product: p, held: v })) : [{ product: p, held: p }]));
+const holderOfSku = (sims: Sims, sku: unknown) => stockHolders(sims).find((h) => h.held.sku === sku)!.held;
+const SHOPLINE_MAIN_WAREHOUSE = WAREHOUSES[0].id;
+/** ITEMS open SHOPLINE orders made shippable (T-cat, which one and bulk Execute Shipment take; a recipient phone). */
+function shippableOrders(sims: Sims): Array<{ id: string }> {
+	const tcat = DELIVERY_OPTIONS.find((d) => d.region_type === 'tw_tcat_roomtemp')!.id;
+	const open = [...sims.shopline.orders.values()].filter((o) => !o.archived && o.status !== 'cancelled' && (o.delivery_status ?? 'pending') === 'pending').slice(0, ITEMS);
+	for (const o of open) {
+		o.delivery_option_id = tcat;
+		o.delivery_address = { ...o.delivery_address, recipient_phone: '0912345678' };
+	}
+	return open.map((o) => ({ id: o.id }));
+}
+const shipmentsOf = (sims: Sims, id: unknown) => sims.shopline.orderLogs.filter((l) => l.order_id === id && l.key === 'order_shipment_executed').length;
 
 const OPS: Op[] = [
 	{
@@ -296,6 +314,66 @@ const OPS: Op[] = [
 		parameters: { resource: 'product', operation: 'create', title: '={{ $json.title }}', price: 20 },
 		inputs: (tag) => range(ITEMS).map((i) => ({ title: `Fault ${tag} ${i}` })),
 		count: (sims, input) => [...sims.shopline.products.values()].filter((p) => p.title_translations.en === input.title).length,
+	},
+	{
+		vendor: 'shopline',
+		title: 'order Execute Shipment (never repeated blindly)',
+		kind: 'create',
+		target: '/execute_shipment',
+		parameters: { resource: 'order', operation: 'executeShipment', orderId: '={{ $json.id }}' },
+		inputs: () => shippableOrders(env.sims),
+		count: (sims, input) => shipmentsOf(sims, input.id),
+	},
+	{
+		vendor: 'shopline',
+		title: 'order Execute Shipments (Bulk), one order an item (never repeated blindly)',
+		kind: 'create',
+		target: '/orders/execute_shipment',
+		parameters: { resource: 'order', operation: 'bulkExecuteShipment', orderIds: '={{ $json.id }}' },
+		inputs: () => shippableOrders(env.sims),
+		count: (sims, input) => shipmentsOf(sims, input.id),
+	},
+	{
+		vendor: 'shopline',
+		title: 'product Update Stock (Bulk), adding (never repeated blindly)',
+		kind: 'create',
+		target: '/products/bulk_update_stocks',
+		parameters: {
+			resource: 'product',
+			operation: 'bulkUpdateStock',
+			is_replace: false,
+			lines: { values: [{ product_id: '={{ $json.product }}', variation_id: '={{ $json.variation }}', warehouse_id: SHOPLINE_MAIN_WAREHOUSE, quantity: 1 }] },
+		},
+		inputs: () => stockHolders(env.sims).slice(0, ITEMS).map(({ product, held }) => ({ product: product.id, variation: held === product ? '' : held.id, sku: held.sku })),
+		// Each warehouse stock starts at 0 and each item adds 1: the stock is how often it was applied.
+		count: (sims, input) => holderOfSku(sims, input.sku).stocks?.[SHOPLINE_MAIN_WAREHOUSE] ?? 0,
+	},
+	{
+		vendor: 'shopline',
+		title: 'product Get Locked Inventory (a POST read, repeated safely)',
+		kind: 'read',
+		target: '/products/locked_inventory_count',
+		parameters: { resource: 'product', operation: 'getLockedInventory', product_ids: '={{ $json.id }}' },
+		inputs: () => [...env.sims.shopline.products.values()].slice(0, ITEMS).map((p) => ({ id: p.id })),
+	},
+	{
+		vendor: 'shopline',
+		title: 'product Update Quantity by SKU, adding (never repeated blindly)',
+		kind: 'create',
+		target: '/products/update_quantity',
+		parameters: { resource: 'product', operation: 'updateQuantityBySku', sku: '={{ $json.sku }}', mode: 'add', quantity: -1 },
+		inputs: () => stockHolders(env.sims).slice(0, ITEMS).map(({ held }) => ({ sku: held.sku, before: held.quantity })),
+		// Each item takes 1 off: the stock taken off is how often it was applied.
+		count: (sims, input) => Number(input.before) - holderOfSku(sims, input.sku).quantity,
+	},
+	{
+		vendor: 'shopline',
+		title: 'product Update Quantity by SKU, setting (safe to repeat)',
+		kind: 'upsert',
+		target: '/products/update_quantity',
+		parameters: { resource: 'product', operation: 'updateQuantityBySku', sku: '={{ $json.sku }}', mode: 'set', quantity: '={{ $json.quantity }}' },
+		inputs: () => stockHolders(env.sims).slice(0, ITEMS).map(({ held }, i) => ({ sku: held.sku, quantity: 1000 + i })),
+		count: (sims, input) => (holderOfSku(sims, input.sku).quantity === input.quantity ? 1 : 0),
 	},
 	{
 		vendor: 'shopline',
