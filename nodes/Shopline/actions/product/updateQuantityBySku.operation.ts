@@ -1,6 +1,7 @@
 import { NodeApiError, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { fieldProperties, readBody } from '../../../shared/fields';
+import { settle } from '../../../shared/matching';
 import { concurrencyOption, optionsCollection } from '../../../shared/router';
 import { isUnknownSkuAnswer, SKU_QUANTITY_PATH, skuQuantityFields, skuQuantitySchema } from '../../stockFields';
 import { sendQuantity } from './quantity';
@@ -35,15 +36,14 @@ export function recordOf(this: IExecuteFunctions, i: number): string | undefined
  */
 export async function execute(this: IExecuteFunctions, i: number, prepared?: unknown): Promise<IDataObject> {
 	const { sku, quantity, replace } = (prepared as Prepared | undefined) ?? prepare.call(this, i);
-	try {
-		return await sendQuantity(this, i, SKU_QUANTITY_PATH, { sku, quantity, replace });
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || !isUnknownSkuAnswer(error.httpCode)) throw error;
-		throw new NodeApiError(this.getNode(), { status: 404, sku, message: error.message } as JsonObject, {
-			message: `Item ${i + 1}: SHOPLINE has no product or variation with the SKU "${sku}"`,
-			description: `${error.message}. Check the SKU in SHOPLINE (Products → the product or its variation → SKU); nothing was changed.`,
-			httpCode: '404',
-			itemIndex: i,
-		});
-	}
+	const answer = await settle(async () => await sendQuantity(this, i, SKU_QUANTITY_PATH, { sku, quantity, replace }));
+	if (answer.ok) return answer.value;
+	const { error } = answer;
+	if (!(error instanceof NodeApiError) || !isUnknownSkuAnswer(error.httpCode)) throw error;
+	throw new NodeApiError(this.getNode(), { status: 404, sku, message: error.message } as JsonObject, {
+		message: `Item ${i + 1}: SHOPLINE has no product or variation with the SKU "${sku}"`,
+		description: `${error.message}. Check the SKU in SHOPLINE (Products → the product or its variation → SKU); nothing was changed.`,
+		httpCode: '404',
+		itemIndex: i,
+	});
 }
