@@ -29,9 +29,8 @@ const RECOVERY_MS = 10_000;
 /** 429s within this time of the last slow-down belong to the same burst and halve the rate once. */
 const SAME_BURST_MS = 1000;
 
-/** One request as the window sees it: it left at `from`; `until` is when its answer was read. */
+/** One request as the window sees it: `until` is when its answer was read (Infinity while in flight). */
 interface Counted {
-	from: number;
 	until: number;
 }
 
@@ -70,7 +69,7 @@ export interface RateBudget {
 /**
  * Starts may follow each other at up to this many times the share's pace for a moment. The window
  * alone keeps the limit; spacing starts a full 1/share apart made requests wait although the window
- * had room (2.5% of the throughput in a simulation of 2 workers), half of it keeps the start smooth.
+ * had room (2% of the throughput in a simulation of 2 workers); half of it keeps the start smooth.
  */
 const BURST_PACE = 2;
 
@@ -114,7 +113,7 @@ export async function waitForSlot(key: string, budget: RateBudget): Promise<Slot
 		const at = Date.now();
 		lane.counted = lane.counted.filter((c) => c.until + WINDOW_MS + EDGE_MS > at);
 		if (lane.counted.length < cap) {
-			const counted: Counted = { from: at, until: Infinity };
+			const counted: Counted = { until: Infinity };
 			lane.counted.push(counted);
 			return { done: () => void (counted.until = Math.min(counted.until, Date.now())) };
 		}
