@@ -207,19 +207,26 @@ export async function apiRequest<T = IDataObject>(this: RequestContext, api: Ven
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		const slot = await waitForSlot(laneKey, budget);
 		let failure: Failure | undefined;
 		let response: unknown;
 		try {
-			// The credential read above goes along, so nothing waits on n8n's database between this
-			// request's slot and its sending.
+			// Every hop (a same-origin redirect is one more request at the vendor) takes its own place in
+			// the credential's limiter, held until its answer is read. The credential read above goes
+			// along, so nothing waits on n8n's database between a place and its sending.
 			response = await sendWithinOrigin(
 				node,
 				api.name,
 				options,
-				async (hop) => await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop, { credentialsDecrypted: { id: credentialId, name: api.credentialType, type: api.credentialType, data: credentials } }),
+				async (hop) => {
+					const slot = await waitForSlot(laneKey, budget);
+					try {
+						return await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, hop, { credentialsDecrypted: { id: credentialId, name: api.credentialType, type: api.credentialType, data: credentials } });
+					} finally {
+						slot.done();
+					}
+				},
 				request.itemIndex,
-			).finally(() => slot.done());
+			);
 		} catch (error) {
 			// A redirect to another origin was refused: final, with its own words.
 			const refusedRedirect = redirectRefusalIn(error);

@@ -616,6 +616,27 @@ describe('Order: rate limit', () => {
 		expect(sim.rateLimited).toBe(0);
 	});
 
+	it('a redirect within the origin is one more request and takes its own place: still 20 a second at most', async () => {
+		const ids = liveOrders()
+			.slice(0, 30)
+			.map((o) => ({ id: o.id }));
+		// The first 30 requests are answered 307 to the same address: 60 requests reach SHOPLINE.
+		sim.setFaults({ nextRedirect: 30, redirectTo: '', redirectStatus: 307, pathFilter: '/orders/' });
+		const { items, error } = await runNode(
+			h,
+			shopline({ resource: 'order', operation: 'updateStatus', orderId: '={{ $json.id }}', status: 'confirmed', options: { concurrency: 20 } }),
+			ids,
+		);
+		expect(error).toBeUndefined();
+		expect(items.filter((i) => i.json.error)).toEqual([]);
+		const seen = requests();
+		expect(seen.filter((r) => r.status === 307)).toHaveLength(30);
+		const times = seen.map((r) => r.at);
+		const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+		expect(busiest).toBeLessThanOrEqual(20);
+		expect(sim.rateLimited).toBe(0);
+	});
+
 	it('absorbs a burst of 429s (no Retry-After) without the user seeing it', async () => {
 		sim.setFaults({ next429: 3 });
 		const { items, error } = await runNode(h, shopline({ resource: 'order', operation: 'getMany', limit: 5 }));
