@@ -32,7 +32,7 @@ import { productJson } from './products';
 import { applyWarehouseStock } from './stock';
 import type { Route, ShoplineSim } from './index';
 
-const MAX_QUANTITY = 9_999_999;
+export const MAX_QUANTITY = 9_999_999;
 const STATUSES = ['active', 'draft', 'hidden'];
 
 export function registerProductWriteRoutes(sim: ShoplineSim, r: Route): void {
@@ -137,6 +137,24 @@ function deleteProduct(sim: ShoplineSim, req: SimRequest): SimResponse {
 	return ok({ result: 'success' });
 }
 
+/** A stock change as the update_quantity endpoints and variation writes take it: a whole number within ±MAX_QUANTITY. */
+export function refusedChange(value: unknown): SimResponse | undefined {
+	if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_QUANTITY) return invalid('quantity', `quantity must be a whole number between -${MAX_QUANTITY} and ${MAX_QUANTITY}`);
+	return undefined;
+}
+
+/**
+ * Sets a product's (or one of its variations') stock as update_quantity does, and returns its
+ * answer: a variation's change moves its product's quantity (the sum of its variations).
+ */
+export function applyQuantity(product: ProductRec, variation: VariationRec | undefined, next: number, now = new Date().toISOString()): Record<string, unknown> {
+	const target = variation ?? product;
+	target.quantity = next;
+	if (variation) product.quantity = product.variations.reduce((sum, x) => sum + x.quantity, 0);
+	product.updated_at = now;
+	return { id: target.id, sku: target.sku, quantity: target.quantity, updated_at: now, ...(variation ? { product_id: product.id } : {}) };
+}
+
 function updateQuantity(sim: ShoplineSim, req: SimRequest, productId: string, variationId?: string): SimResponse {
 	const p = live(sim, productId);
 	if (!p) return notFound('Product');
@@ -144,15 +162,11 @@ function updateQuantity(sim: ShoplineSim, req: SimRequest, productId: string, va
 	if (variationId !== undefined && !v) return notFound('Variation');
 	if (!v && p.variations.length) return invalid('quantity', 'This product has variations: update the quantity of a variation');
 	const value = req.body?.quantity;
-	if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_QUANTITY) return invalid('quantity', `quantity must be a whole number between -${MAX_QUANTITY} and ${MAX_QUANTITY}`);
-	const replace = req.body?.replace === true;
-	const target = v ?? p;
-	const next = replace ? value : target.quantity + value;
+	const refused = refusedChange(value);
+	if (refused) return refused;
+	const next = req.body?.replace === true ? (value as number) : (v ?? p).quantity + (value as number);
 	if (next < 0 || next > MAX_QUANTITY) return invalid('quantity', `the quantity would be ${next}, outside 0 to ${MAX_QUANTITY}`);
-	target.quantity = next;
-	if (v) p.quantity = p.variations.reduce((sum, x) => sum + x.quantity, 0);
-	p.updated_at = new Date().toISOString();
-	return ok({ id: target.id, sku: target.sku, quantity: target.quantity, updated_at: p.updated_at, ...(v ? { product_id: p.id } : {}) });
+	return ok(applyQuantity(p, v, next));
 }
 
 function searchProducts(sim: ShoplineSim, req: SimRequest): SimResponse {
@@ -221,7 +235,8 @@ function applyVariation(sim: ShoplineSim, p: ProductRec, v: VariationRec, b: Rec
 		v.priceCents = cents;
 	}
 	if (b.quantity !== undefined) {
-		if (typeof b.quantity !== 'number' || !Number.isInteger(b.quantity) || Math.abs(b.quantity) > MAX_QUANTITY) return invalid('quantity', `quantity must be a whole number between -${MAX_QUANTITY} and ${MAX_QUANTITY}`);
+		const refused = refusedChange(b.quantity);
+		if (refused) return refused;
 		v.quantity = b.quantity;
 	}
 	return undefined;

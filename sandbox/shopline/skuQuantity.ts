@@ -17,9 +17,8 @@
 import type { SimRequest, SimResponse } from '../core';
 import { invalid, isPlainObject, notFound, ok } from './helpers';
 import type { ProductRec, VariationRec } from './model';
+import { applyQuantity, MAX_QUANTITY, refusedChange } from './productWrites';
 import type { Route, ShoplineSim } from './index';
-
-const MAX_QUANTITY = 9_999_999;
 
 export function registerSkuQuantityRoutes(sim: ShoplineSim, r: Route): void {
 	r('PUT', '/products/update_quantity', 'products', (req) => updateQuantityBySku(sim, req));
@@ -42,8 +41,9 @@ function updateQuantityBySku(sim: ShoplineSim, req: SimRequest): SimResponse {
 	const b = req.body;
 	if (!isPlainObject(b)) return invalid('sku', 'the body must be an object');
 	if (typeof b.sku !== 'string' || !b.sku.trim()) return invalid('sku', 'sku is required');
-	const value = b.quantity;
-	if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > MAX_QUANTITY) return invalid('quantity', `quantity must be a whole number between -${MAX_QUANTITY} and ${MAX_QUANTITY}`);
+	const refused = refusedChange(b.quantity);
+	if (refused) return refused;
+	const value = b.quantity as number;
 	if (b.replace !== undefined && typeof b.replace !== 'boolean') return invalid('replace', 'replace must be true or false');
 	const replace = b.replace !== false;
 	if (replace && value < 0) return invalid('quantity', 'quantity cannot be negative when replace is true');
@@ -56,13 +56,6 @@ function updateQuantityBySku(sim: ShoplineSim, req: SimRequest): SimResponse {
 		if (next < 0 || next > MAX_QUANTITY) return invalid('quantity', `the quantity of ${(variation ?? product).id} would be ${next}, outside 0 to ${MAX_QUANTITY}`);
 	}
 	const now = new Date().toISOString();
-	for (const { product, variation } of targets) {
-		const target = variation ?? product;
-		target.quantity = replace ? value : target.quantity + value;
-		if (variation) product.quantity = product.variations.reduce((sum, x) => sum + x.quantity, 0);
-		product.updated_at = now;
-	}
-	const [{ product, variation }] = targets;
-	const first = variation ?? product;
-	return ok({ id: first.id, sku: first.sku, quantity: first.quantity, updated_at: now, ...(variation ? { product_id: product.id } : {}) });
+	const answers = targets.map(({ product, variation }) => applyQuantity(product, variation, replace ? value : (variation ?? product).quantity + value, now));
+	return ok(answers[0]);
 }
