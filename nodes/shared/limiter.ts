@@ -26,7 +26,7 @@ const SLOW_DOWN = 0.7;
 const SLOWEST = 1 / 8;
 /** Time to climb back from the slowest pace to the full share; linear. */
 const RECOVERY_MS = 10_000;
-/** 429s within this time of the last slow-down belong to the same burst and halve the rate once. */
+/** 429s within this time of the last slow-down belong to the same burst and slow the pace once. */
 const SAME_BURST_MS = 1000;
 
 /** One request as the window sees it: `until` is when its answer was read (Infinity while in flight). */
