@@ -5,7 +5,9 @@
  * concurrent SHOPLINE Return All executions (none fails, no record missing or doubled, at most
  * 20 requests in any second with sharingProcesses 2), webhook repeats (one execution per event),
  * Venio token requests (at most one per worker), and Salekit order re-runs over the workers (one order
- * per key, through n8n's processed-data store; nothing in static data). Stops everything it started, also on failure.
+ * per key, through n8n's processed-data store; nothing in static data), and redirects (no credential
+ * leaves the vendor's origin: worker actions, the main's credential test, token requests; same-origin
+ * redirects followed). Stops everything it started, also on failure.
  * Prints "N passed, N failed"; exits 1 when a check failed or the set-up broke.
  *
  * Knobs: QUEUE_CUSTOMERS (1000 seeded SHOPLINE customers), QUEUE_PAGE_SIZE (50), QUEUE_RUNS (10),
@@ -17,6 +19,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { ROOT } from '../n8n-server';
 import { returnAllCheck, salekitRerunCheck, tokenCheck, webhookRepeatCheck, type CheckResult } from './checks';
 import { killStartedGroups, startQueueCluster, type QueueCluster } from './cluster';
+import { redirectCheck, redirectSetup, tokenRedirectCheck } from './redirects';
 import { startServices, type Services } from './services';
 import { salekitOrderByKey, shoplineReturnAll, shoplineTrigger, venioCustomers, type ImportedCredential } from './workflows';
 
@@ -72,18 +75,21 @@ async function main(): Promise<number> {
 		// Enough customers that each Return All reads many pages and spans several seconds at 20/s shared by 10 runs.
 		sandbox.shopline.seed(40, customers);
 		log(`Sandbox at ${sandbox.server.baseUrl}: ${customers} SHOPLINE customers, read in pages of ${pageSize} (${Math.ceil(customers / pageSize)} requests per run)`);
+		const redirects = redirectSetup(sandbox);
 		services = await startServices({ dir: path.join(DIR, 'services'), postgresPort: env('QUEUE_PG_PORT', 55432), redisPort: env('QUEUE_REDIS_PORT', 56379), log });
 		const credentials: ImportedCredential[] = [
 			// The operator's setting: how many n8n processes run executions on this credential (the workers).
 			{ ...CREDENTIALS.shopline, type: 'shoplineApi', data: { ...sandbox.credentials.shoplineApi, sharingProcesses: SHARING } },
 			{ ...CREDENTIALS.venio, type: 'venioCrmApi', data: { ...sandbox.credentials.venioCrmApi } },
 			{ ...CREDENTIALS.salekit, type: 'salekitApi', data: { ...sandbox.credentials.salekitApi } },
+			...redirects.credentials,
 		];
 		const workflows = [
 			shoplineReturnAll(WORKFLOWS.returnAll.id, WORKFLOWS.returnAll.path, CREDENTIALS.shopline, 'customer', pageSize),
 			shoplineTrigger(WORKFLOWS.trigger.id, WORKFLOWS.trigger.webhookId, CREDENTIALS.shopline),
 			venioCustomers(WORKFLOWS.venio.id, WORKFLOWS.venio.path, CREDENTIALS.venio),
 			salekitOrderByKey(WORKFLOWS.salekit.id, WORKFLOWS.salekit.path, CREDENTIALS.salekit, sandbox.salekit.products[0].sku!),
+			...redirects.workflows,
 		];
 		cluster = await startQueueCluster({
 			dir: path.join(DIR, 'n8n'),
@@ -100,8 +106,11 @@ async function main(): Promise<number> {
 		const steps: Array<[string, () => Promise<CheckResult[]>]> = [
 			['Return All', () => returnAllCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.returnAll.id, path: WORKFLOWS.returnAll.path, runs, sharing: SHARING, requestsFile: path.join(DIR, 'return-all-requests.json') })],
 			['webhook repeats', () => webhookRepeatCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.trigger.id, repeats: 4 })],
+			// Before anything asks Venio or MeeDee for a token in the workers (they keep one per client).
+			['token redirects', () => tokenRedirectCheck(cluster!, sandbox!)],
 			['token requests', () => tokenCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.venio.id, path: WORKFLOWS.venio.path, runs, rounds: 2 })],
 			['Salekit re-runs', () => salekitRerunCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.salekit.id, path: WORKFLOWS.salekit.path, runs: 6 })],
+			['redirects', () => redirectCheck(cluster!, sandbox!)],
 		];
 		for (const [name, step] of steps) {
 			const stepStart = Date.now();

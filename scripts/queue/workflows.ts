@@ -132,3 +132,23 @@ export function salekitOrderByKey(id: string, path: string, credential: Credenti
 		},
 	]);
 }
+
+/**
+ * Webhook → one action of a vendor node, its errors passed on as an item (the node's "On Error:
+ * Continue"): the webhook's answer is the action's first item, or `{ error }` with its message.
+ */
+export function vendorAction(id: string, path: string, action: { node: string; credentialType: string; parameters: Record<string, unknown> }, credential: CredentialRef): WorkflowJson {
+	return workflow(id, `Queue mode: ${action.node} ${String(action.parameters.resource)} ${String(action.parameters.operation)} (${credential.name})`, [
+		webhookNode(path, `${id}-hook`),
+		{
+			id: `${id}-action`,
+			name: 'Action',
+			type: `n8n-nodes-asia-commerce.${action.node}`,
+			typeVersion: 1,
+			position: position(1),
+			onError: 'continueRegularOutput',
+			parameters: action.parameters,
+			credentials: { [action.credentialType]: credential },
+		},
+	]);
+}

@@ -6,11 +6,9 @@
  * as n8n runs it: the other origin receives nothing and the run fails naming it. Same-origin
  * redirects are still followed (307/308 keep the method and body); token requests follow none.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { startElsewhere, type Elsewhere } from '../../scripts/elsewhere';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { TokenIssuer, Vendor } from '../../sandbox/core';
 import { createHarness, runNode, type Harness, type NodeUnderTest } from '../harness/n8n';
@@ -20,32 +18,8 @@ import { clearTokenCache } from '../../dist/nodes/shared/tokenCache';
 import { MAX_REDIRECTS } from '../../nodes/shared/redirects';
 import { testCredential } from './credentialTest';
 
-interface Received {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-/** Another origin on this machine: records every request and answers as a vendor would, with success. */
-async function startElsewhere(): Promise<{ origin: string; received: Received[]; stop: () => Promise<void> }> {
-	const received: Received[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ ok: true, error: false, access_token: 'elsewhere-token-0000', expires_in: 3600, data: [], items: [], status: { code: '1000' } }));
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return { origin: `http://127.0.0.1:${port}`, received, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 let sandbox: Sandbox;
-let elsewhere: Awaited<ReturnType<typeof startElsewhere>>;
+let elsewhere: Elsewhere;
 let h: Harness;
 let home: string;
 const issuedTokens = new Set<string>();
