@@ -59,6 +59,11 @@ export interface Faults {
 	/** Where injected redirects point: another origin (`http://127.0.0.1:<port>`), this one, or '' for a relative Location. */
 	redirectTo: string;
 	redirectStatus: number;
+	/**
+	 * Redirect each request at most once: the Location carries `REDIRECTED_MARK=1`, and a request
+	 * carrying it is not redirected again (so many redirects at once never make a loop).
+	 */
+	redirectOnce: boolean;
 	/** Only requests whose path contains this text are affected; empty = all (token endpoints included). */
 	pathFilter: string;
 }
@@ -79,6 +84,7 @@ export const noFaults = (): Faults => ({
 	nextRedirect: 0,
 	redirectTo: '',
 	redirectStatus: 307,
+	redirectOnce: false,
 	pathFilter: '',
 });
 
@@ -191,10 +197,11 @@ export class Vendor {
 	}
 
 	/** Decides which injected fault (if any) this request gets; consumes one count. */
-	drawFault(path: string): string | undefined {
+	drawFault(path: string, { redirected = false } = {}): string | undefined {
 		const f = this.faults;
 		if (f.pathFilter && !path.includes(f.pathFilter)) return undefined;
 		for (const key of ['nextReset', 'nextHang', 'nextRedirect', 'next429', 'next5xx', 'nextMalformedJson', 'nextHtmlError', 'nextDropReply'] as const) {
+			if (key === 'nextRedirect' && f.redirectOnce && redirected) continue;
 			if (f[key] > 0) {
 				f[key]--;
 				return key;
@@ -234,6 +241,9 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 		return INVALID_JSON;
 	}
 }
+
+/** The query parameter `redirectOnce` adds to an injected redirect's Location. */
+export const REDIRECTED_MARK = 'sandbox_redirected';
 
 const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -356,7 +366,7 @@ export class SandboxServer {
 		const wait = vendor.delay();
 		if (wait > 0) await sleepMs(wait);
 
-		const fault = vendor.drawFault(path);
+		const fault = vendor.drawFault(path, { redirected: url.searchParams.has(REDIRECTED_MARK) });
 		if (fault) {
 			entry.fault = fault;
 			switch (fault) {
@@ -367,9 +377,11 @@ export class SandboxServer {
 				case 'nextHang':
 					entry.status = -2;
 					return; // never answered; the socket is destroyed on stop()
-				case 'nextRedirect':
+				case 'nextRedirect': {
 					entry.status = vendor.faults.redirectStatus;
-					return send({ status: vendor.faults.redirectStatus, headers: { location: `${vendor.faults.redirectTo}${url.pathname}${url.search}` } });
+					const query = vendor.faults.redirectOnce ? `${url.search ? `${url.search}&` : '?'}${REDIRECTED_MARK}=1` : url.search;
+					return send({ status: vendor.faults.redirectStatus, headers: { location: `${vendor.faults.redirectTo}${url.pathname}${query}` } });
+				}
 				case 'next429': {
 					const r = vendor.rateLimitBody();
 					entry.status = r.status;

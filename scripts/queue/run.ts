@@ -34,6 +34,8 @@ const WORKERS = 2;
 /** n8n's recommended minimum; 10 executions at once then split 5 and 5 over the two workers. */
 const CONCURRENCY = 5;
 const SHARING = 2;
+/** Page requests answered 307 within SHOPLINE's origin in the second Return All round: each is one more request. */
+const REDIRECTED_REQUESTS = 50;
 
 const CREDENTIALS = {
 	shopline: { id: 'queueShopline001', name: `SHOPLINE (${SHARING} processes)` },
@@ -42,6 +44,8 @@ const CREDENTIALS = {
 };
 const WORKFLOWS = {
 	returnAll: { id: 'queueReturnAll01', path: 'queue-return-all' },
+	/** The same Return All, run while SHOPLINE redirects requests within its origin. */
+	returnAllRedirected: { id: 'queueReturnAllR1', path: 'queue-return-all-redirected' },
 	trigger: { id: 'queueTrigger0001', webhookId: '6d0c2f7a-3b1e-4c5d-9e8f-0a1b2c3d4e51' },
 	venio: { id: 'queueVenioToken1', path: 'queue-venio-token' },
 	salekit: { id: 'queueSalekitKey1', path: 'queue-salekit-order' },
@@ -86,6 +90,7 @@ async function main(): Promise<number> {
 		];
 		const workflows = [
 			shoplineReturnAll(WORKFLOWS.returnAll.id, WORKFLOWS.returnAll.path, CREDENTIALS.shopline, 'customer', pageSize),
+			shoplineReturnAll(WORKFLOWS.returnAllRedirected.id, WORKFLOWS.returnAllRedirected.path, CREDENTIALS.shopline, 'customer', pageSize),
 			shoplineTrigger(WORKFLOWS.trigger.id, WORKFLOWS.trigger.webhookId, CREDENTIALS.shopline),
 			venioCustomers(WORKFLOWS.venio.id, WORKFLOWS.venio.path, CREDENTIALS.venio),
 			salekitOrderByKey(WORKFLOWS.salekit.id, WORKFLOWS.salekit.path, CREDENTIALS.salekit, sandbox.salekit.products[0].sku!),
@@ -105,6 +110,18 @@ async function main(): Promise<number> {
 		log(`Set-up done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		const steps: Array<[string, () => Promise<CheckResult[]>]> = [
 			['Return All', () => returnAllCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.returnAll.id, path: WORKFLOWS.returnAll.path, runs, sharing: SHARING, requestsFile: path.join(DIR, 'return-all-requests.json') })],
+			[
+				'Return All with redirects',
+				() =>
+					returnAllCheck(cluster!, sandbox!, {
+						workflowId: WORKFLOWS.returnAllRedirected.id,
+						path: WORKFLOWS.returnAllRedirected.path,
+						runs,
+						sharing: SHARING,
+						requestsFile: path.join(DIR, 'return-all-redirected-requests.json'),
+						redirects: REDIRECTED_REQUESTS,
+					}),
+			],
 			['webhook repeats', () => webhookRepeatCheck(cluster!, sandbox!, { workflowId: WORKFLOWS.trigger.id, repeats: 4 })],
 			// Before anything asks Venio or MeeDee for a token in the workers (they keep one per client).
 			['token redirects', () => tokenRedirectCheck(cluster!, sandbox!)],

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { SandboxServer } from '../../sandbox/core';
+import { REDIRECTED_MARK, SandboxServer } from '../../sandbox/core';
 import {
 	createShopline,
 	CREATION_SOURCES,
@@ -331,6 +331,18 @@ describe('rate limit: 20 requests per second per token', () => {
 		await get('/token/info');
 		expect(sim.rateLimited).toBe(2);
 		expect((server.vendor('shopline') as ShoplineSim).rateLimited).toBe(2);
+	});
+
+	it('redirectOnce: an injected redirect marks its Location, and a marked request is not redirected again', async () => {
+		sim.setFaults({ nextRedirect: 5, redirectTo: '', redirectOnce: true, pathFilter: '/customers' });
+		const from = server.requests('shopline').length;
+		const headers = { Authorization: `Bearer ${SHOPLINE_DEMO.accessToken}`, 'User-Agent': SHOPLINE_DEMO.userAgent };
+		const first = await fetch(`${base}/customers?page=1`, { headers, redirect: 'manual' });
+		expect([first.status, first.headers.get('location')]).toEqual([307, `${new URL(base).pathname}/customers?page=1&${REDIRECTED_MARK}=1`]);
+		const followed = await fetch(`${base}/customers?page=1`, { headers });
+		expect(followed.status).toBe(200);
+		expect(server.requests('shopline').slice(from).map((r) => r.status)).toEqual([307, 307, 200]);
+		expect(sim.faults.nextRedirect).toBe(3);
 	});
 
 	it('rateLimitBody() and injected 429 bursts use the same body, without Retry-After', async () => {
