@@ -72,7 +72,7 @@ async function measureVariant(ctx: Context, cluster: QueueCluster, v: Variant, o
 	const failure = answers.find((a) => a.status !== 200);
 	row.notes.push(
 		`${RUNS} webhook-started runs at once, Return All in pages of ${PAGE_SIZE}; "n8n Processes Sharing This Credential" ${v.workers}`,
-		`SHOPLINE served ${row.vendorRate.toFixed(1)} requests/s between the first and last request = ${row.limitShare.toFixed(2)}× its 20/s; over the wall time ${((served.length * 1000) / row.wallMs).toFixed(1)}/s`,
+		`SHOPLINE served ${row.vendorRate.toFixed(1)} requests/s between the first and last request = ${row.limitShare.toFixed(3)}× its 20/s; over the wall time ${((served.length * 1000) / row.wallMs).toFixed(1)}/s`,
 		`executions: ${perWorker.join(', ')} (worker --concurrency=${CONCURRENCY})`,
 	);
 	if (failure) row.error = `HTTP ${failure.status}: ${failure.error ?? JSON.stringify(failure.body).slice(0, 250)}`;
