@@ -37,6 +37,8 @@ export interface Row {
 	requests: number | null;
 	status429: number | null;
 	failedItems: number | null;
+	/** Workflow runs the row counts (case 5: failedItems counts failed runs among them). */
+	runs?: number;
 	tokenRequests: number | null;
 	peakRssMb: number | null;
 	peakHeapMb: number | null;

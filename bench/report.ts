@@ -91,7 +91,7 @@ export function targetsOf(rows: Row[]): Target[] {
 	const queueSelected = rows.some((r) => r.case === 5);
 	if (queueSelected) {
 		// Three decimals: the target is 0.9×, and 0.895 must not read as 0.90.
-		const share = (r: Row) => `${r.limitShare === undefined ? '–' : `${r.limitShare.toFixed(3)}×`} (${num(r.vendorRate, 1)}/s), ${r.failedItems} of 10 runs failed, ${r.status429} 429s, ${r.records}/${r.expectedRecords} records`;
+		const share = (r: Row) => `${r.limitShare === undefined ? '–' : `${r.limitShare.toFixed(3)}×`} (${num(r.vendorRate, 1)}/s), ${r.failedItems} of ${r.runs ?? '?'} runs failed, ${r.status429} 429s, ${r.records}/${r.expectedRecords} records`;
 		out.push({
 			case: 5,
 			target: 'Queue mode (issue 15): SHOPLINE Return All over 2 workers on one credential, aggregate throughput at least 0.9× the 20/s limit, 0 failed',
