@@ -9,79 +9,31 @@
  */
 import type { Sandbox } from '../../sandbox/index';
 import { startElsewhere } from '../elsewhere';
+import { REDIRECT_TARGETS, type RedirectTarget } from '../redirect-targets';
 import { login } from '../n8n-server';
 import type { CheckResult } from './checks';
 import type { QueueCluster } from './cluster';
 import { callWebhook } from './traffic';
 import { vendorAction, type CredentialRef, type ImportedCredential, type WorkflowJson } from './workflows';
 
-type SimName = 'salekit' | 'shopline' | 'venio' | 'meedee';
-
-interface RedirectVendor {
-	/** How errors name the vendor. */
-	vendor: string;
-	sim: SimName;
-	credentialType: keyof Sandbox['credentials'];
-	node: string;
-	parameters: Record<string, unknown>;
-	/** Where the action's request goes (the redirect is injected there), the credential test's, the token's. */
-	apiPath: string;
-	testPath: string;
-	tokenPath?: string;
+/** A vendor's redirect target, with the credentials its workflows use. */
+interface RedirectVendor extends RedirectTarget {
 	credential: CredentialRef;
 	/** A second credential that has never asked for a token: its first request is the token request. */
 	fresh?: CredentialRef;
 }
 
-function redirectVendors(sandbox: Sandbox): RedirectVendor[] {
-	const firstShoplineCustomer = [...sandbox.shopline.customers.values()][0].id;
-	return [
-		{
-			vendor: 'Salekit',
-			sim: 'salekit',
-			credentialType: 'salekitApi',
-			node: 'salekit',
-			// Salekit documents only writes: the action is an audience upsert.
-			parameters: { resource: 'audience', operation: 'createOrUpdate', full_name: 'Nguyễn Văn Redirect', email: 'redirect@example.vn' },
-			apiPath: '/audience/create',
-			testPath: '/audience/create',
-			credential: { id: 'queueSalekitRdr1', name: 'Salekit (redirects)' },
-		},
-		{
-			vendor: 'SHOPLINE',
-			sim: 'shopline',
-			credentialType: 'shoplineApi',
-			node: 'shopline',
-			parameters: { resource: 'customer', operation: 'get', customerId: firstShoplineCustomer },
-			apiPath: '/customers',
-			testPath: '/token/info',
-			credential: { id: 'queueShoplineRd1', name: 'SHOPLINE (redirects)' },
-		},
-		{
-			vendor: 'Venio CRM',
-			sim: 'venio',
-			credentialType: 'venioCrmApi',
-			node: 'venioCrm',
-			parameters: { resource: 'customer', operation: 'getByCode', customerCode: 'C000001' },
-			apiPath: '/v3/customers',
-			testPath: '/v1/products/units',
-			tokenPath: '/authorization/connect/token',
-			credential: { id: 'queueVenioRdr001', name: 'Venio CRM (redirects)' },
-			fresh: { id: 'queueVenioFresh1', name: 'Venio CRM (no token yet)' },
-		},
-		{
-			vendor: 'MeeDee POS',
-			sim: 'meedee',
-			credentialType: 'meeDeePosApi',
-			node: 'meeDeePos',
-			parameters: { resource: 'customer', operation: 'getMany', limit: 1 },
-			apiPath: '/api/partner/v1/customers',
-			testPath: '/api/partner/v1/customers',
-			tokenPath: '/oauth/token',
-			credential: { id: 'queueMeeDeeRdr01', name: 'MeeDee POS (redirects)' },
-			fresh: { id: 'queueMeeDeeFresh', name: 'MeeDee POS (no token yet)' },
-		},
-	];
+/** Credential ids: n8n's are 16 characters. */
+const CREDENTIAL_IDS: Record<RedirectTarget['sim'], string> = { salekit: 'queueSalekitRdr1', shopline: 'queueShoplineRd1', venio: 'queueVenioRdr001', meedee: 'queueMeeDeeRdr01' };
+/** For the vendors with a token endpoint. */
+const FRESH_IDS: Partial<Record<RedirectTarget['sim'], string>> = { venio: 'queueVenioFresh1', meedee: 'queueMeeDeeFresh' };
+
+function redirectVendors(): RedirectVendor[] {
+	return REDIRECT_TARGETS.map((t) => ({
+		...t,
+		credential: { id: CREDENTIAL_IDS[t.sim], name: `${t.vendor} (redirects)` },
+		fresh: t.tokenPath && FRESH_IDS[t.sim] ? { id: FRESH_IDS[t.sim]!, name: `${t.vendor} (no token yet)` } : undefined,
+	}));
 }
 
 const workflowOf = (v: RedirectVendor, token: boolean) => ({ id: `queueRedirect${token ? 'T' : 'A'}${v.sim.slice(0, 2)}`, path: `queue-redirect-${v.sim}${token ? '-token' : ''}` });
@@ -90,8 +42,8 @@ const workflowOf = (v: RedirectVendor, token: boolean) => ({ id: `queueRedirect$
 export function redirectSetup(sandbox: Sandbox): { credentials: ImportedCredential[]; workflows: WorkflowJson[] } {
 	const credentials: ImportedCredential[] = [];
 	const workflows: WorkflowJson[] = [];
-	for (const v of redirectVendors(sandbox)) {
-		const action = { node: v.node, credentialType: v.credentialType, parameters: v.parameters };
+	for (const v of redirectVendors()) {
+		const action = { node: v.node, credentialType: v.credentialType, parameters: v.read(sandbox) };
 		for (const [credential, token] of [[v.credential, false], ...(v.fresh ? [[v.fresh, true] as const] : [])] as const) {
 			credentials.push({ ...credential, type: v.credentialType, data: { ...sandbox.credentials[v.credentialType] } });
 			const w = workflowOf(v, token);
@@ -165,7 +117,7 @@ export async function tokenRedirectCheck(cluster: QueueCluster, sandbox: Sandbox
 	const home = new URL(sandbox.server.baseUrl).origin;
 	return await withRedirects(sandbox, async ({ elsewhere, redirected }) => {
 		const results: CheckResult[] = [];
-		for (const v of redirectVendors(sandbox)) {
+		for (const v of redirectVendors()) {
 			if (!v.tokenPath) continue;
 			const token = await redirected(v, elsewhere, v.tokenPath, runAction(cluster, v, true));
 			const error = errorOf(token.answer);
@@ -183,7 +135,7 @@ export async function tokenRedirectCheck(cluster: QueueCluster, sandbox: Sandbox
 export async function redirectCheck(cluster: QueueCluster, sandbox: Sandbox): Promise<CheckResult[]> {
 	return await withRedirects(sandbox, async ({ elsewhere, redirected }) => {
 		const results: CheckResult[] = [];
-		for (const v of redirectVendors(sandbox)) {
+		for (const v of redirectVendors()) {
 			const away = await redirected(v, elsewhere, v.apiPath, runAction(cluster, v, false));
 			const awayError = errorOf(away.answer);
 			results.push({

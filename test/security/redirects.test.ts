@@ -9,6 +9,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startElsewhere, type Elsewhere } from '../../scripts/elsewhere';
+import { REDIRECT_TARGETS, type RedirectTarget } from '../../scripts/redirect-targets';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { TokenIssuer, Vendor } from '../../sandbox/core';
 import { createHarness, runNode, type Harness, type NodeUnderTest } from '../harness/n8n';
@@ -76,57 +77,34 @@ interface VendorCase {
 	write: () => NodeUnderTest;
 	/** The credential test's request path. */
 	testPath: string;
+	tokenPath?: string;
 	credentialType: string;
 	credentials: () => ICredentialDataDecryptedObject;
 }
 
-const CASES: VendorCase[] = [
-	{
-		vendor: 'Salekit',
-		sim: () => sandbox.salekit,
-		apiPath: '/audience/create',
-		writePath: '/audience/create',
-		// Salekit documents only writes: both runs are audience upserts.
-		read: () => ({ type: 'salekit', parameters: { resource: 'audience', operation: 'createOrUpdate', full_name: 'Nguyễn Văn A', email: 'nva@example.vn' } as never, credentials: { salekitApi: sandbox.credentials.salekitApi } }),
-		write: () => ({ type: 'salekit', parameters: { resource: 'audience', operation: 'createOrUpdate', full_name: 'Trần Thị B', email: 'ttb@example.vn', additionalFields: { tag: 'VIP' } } as never, credentials: { salekitApi: sandbox.credentials.salekitApi } }),
-		testPath: '/audience/create',
-		credentialType: 'salekitApi',
-		credentials: () => sandbox.credentials.salekitApi,
-	},
-	{
-		vendor: 'SHOPLINE',
-		sim: () => sandbox.shopline,
-		apiPath: '/customers',
-		writePath: '/customers',
-		read: () => ({ type: 'shopline', parameters: { resource: 'customer', operation: 'get', customerId: [...sandbox.shopline.customers.values()][0].id } as never, credentials: { shoplineApi: sandbox.credentials.shoplineApi } }),
-		write: () => ({ type: 'shopline', parameters: { resource: 'customer', operation: 'create', name: '王小明', email: `ming.${Date.now()}@example.tw` } as never, credentials: { shoplineApi: sandbox.credentials.shoplineApi } }),
-		testPath: '/token/info',
-		credentialType: 'shoplineApi',
-		credentials: () => sandbox.credentials.shoplineApi,
-	},
-	{
-		vendor: 'Venio CRM',
-		sim: () => sandbox.venio,
-		apiPath: '/v3/customers',
-		writePath: '/v1/customers/satisfaction',
-		read: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'getByCode', customerCode: 'C000001' } as never, credentials: { venioCrmApi: sandbox.credentials.venioCrmApi } }),
-		write: () => ({ type: 'venioCrm', parameters: { resource: 'customer', operation: 'createSatisfaction', customerCode: 'C000002', score: 4 } as never, credentials: { venioCrmApi: sandbox.credentials.venioCrmApi } }),
-		testPath: '/v1/products/units',
-		credentialType: 'venioCrmApi',
-		credentials: () => sandbox.credentials.venioCrmApi,
-	},
-	{
-		vendor: 'MeeDee POS',
-		sim: () => sandbox.meedee,
-		apiPath: '/api/partner/v1/customers',
-		writePath: '/api/partner/v1/webhooks',
-		read: () => ({ type: 'meeDeePos', parameters: { resource: 'customer', operation: 'getMany', limit: 1 } as never, credentials: { meeDeePosApi: sandbox.credentials.meeDeePosApi } }),
-		write: () => ({ type: 'meeDeePos', parameters: { resource: 'webhook', operation: 'create', endpoint_url: 'https://example.com/hook', events: ['sale.created'] } as never, credentials: { meeDeePosApi: sandbox.credentials.meeDeePosApi } }),
-		testPath: '/api/partner/v1/customers',
-		credentialType: 'meeDeePosApi',
-		credentials: () => sandbox.credentials.meeDeePosApi,
-	},
-];
+/** A write per vendor, beside the shared read (scripts/redirect-targets.ts), and where it goes. */
+const WRITES: Record<RedirectTarget['sim'], { path: string; parameters: () => Record<string, unknown> }> = {
+	salekit: { path: '/audience/create', parameters: () => ({ resource: 'audience', operation: 'createOrUpdate', full_name: 'Trần Thị B', email: 'ttb@example.vn', additionalFields: { tag: 'VIP' } }) },
+	shopline: { path: '/customers', parameters: () => ({ resource: 'customer', operation: 'create', name: '王小明', email: `ming.${Date.now()}@example.tw` }) },
+	venio: { path: '/v1/customers/satisfaction', parameters: () => ({ resource: 'customer', operation: 'createSatisfaction', customerCode: 'C000002', score: 4 }) },
+	meedee: { path: '/api/partner/v1/webhooks', parameters: () => ({ resource: 'webhook', operation: 'create', endpoint_url: 'https://example.com/hook', events: ['sale.created'] }) },
+};
+
+const CASES: VendorCase[] = REDIRECT_TARGETS.map((t) => {
+	const run = (parameters: Record<string, unknown>): NodeUnderTest => ({ type: t.node, parameters: parameters as never, credentials: { [t.credentialType]: sandbox.credentials[t.credentialType] } });
+	return {
+		vendor: t.vendor,
+		sim: () => sandbox[t.sim],
+		apiPath: t.apiPath,
+		writePath: WRITES[t.sim].path,
+		read: () => run(t.read(sandbox)),
+		write: () => run(WRITES[t.sim].parameters()),
+		testPath: t.testPath,
+		tokenPath: t.tokenPath,
+		credentialType: t.credentialType,
+		credentials: () => sandbox.credentials[t.credentialType],
+	};
+});
 
 const log = (c: VendorCase, path: string) => sandbox.server.requests(c.sim().name).filter((r) => r.path.includes(path));
 
@@ -209,11 +187,10 @@ describe('other redirect statuses and loops', () => {
 	});
 });
 
-describe.each([
-	{ vendor: 'Venio CRM', index: 2, tokenPath: '/authorization/connect/token' },
-	{ vendor: 'MeeDee POS', index: 3, tokenPath: '/oauth/token' },
-])('$vendor token endpoint', ({ vendor, index, tokenPath }) => {
-	const c = () => CASES[index];
+describe.each(CASES.filter((c) => c.tokenPath))('$vendor token endpoint', (tokenCase) => {
+	const { vendor } = tokenCase;
+	const tokenPath = tokenCase.tokenPath!;
+	const c = () => tokenCase;
 
 	it('a redirect to another origin is not followed: the client secret stays home, the error names the origin', async () => {
 		c().sim().setFaults({ nextRedirect: 1, redirectTo: elsewhere.origin, pathFilter: tokenPath });
